@@ -1,0 +1,432 @@
+import { AgentDirectory } from './agent-directory';
+import { AgentPresence, type PresenceOutput } from './agent-presence';
+import { deriveAgentStatus, type PhoneActivity, sameState } from './agent-status';
+import { type CallCenterConfig } from './call-center-config';
+import { CallGraph, type ChannelFact, type Contact } from './call-graph';
+import { DayBook } from './day-book';
+import { LegBook } from './leg-book';
+import { localDay } from './local-day';
+import { type AgentLeg, type AgentState, type CallDirection, type CoreOutput } from './outputs';
+import { QueueBoard } from './queue-board';
+import { type PbxSnapshot } from './pbx-snapshot';
+import { type ChannelSnapshot, type DialStatus, type TelephonyEvent } from './telephony-event';
+
+/** A PBX whose boot instant moved by more than this restarted. */
+const RESTART_TOLERANCE_MS = 5_000;
+
+/**
+ * The call center's live state, derived from telephony events and time alone. Feed it the same
+ * events and instants and it gives the same outputs: replay, resync and restart rely on that.
+ */
+export class CallCenterCore {
+  readonly directory: AgentDirectory;
+  readonly graph: CallGraph;
+  readonly legs: LegBook;
+  readonly queues: QueueBoard;
+  readonly days: DayBook;
+  private readonly presence = new Map<string, AgentPresence>();
+  private readonly states = new Map<string, AgentState>();
+  /** Dials in progress: dest uniqueid → caller uniqueid ('' for an originate). */
+  private readonly dials = new Map<string, string>();
+  /** Agent channels rung by a queue and not yet answered or given up. */
+  private readonly queueRings = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private readonly wrapUpSeconds = new Map<string, number>();
+  private now = 0;
+  private today = '';
+  private bootedAt?: number;
+  private resyncing = false;
+
+  constructor(
+    private readonly config: CallCenterConfig,
+    private readonly emit: (output: CoreOutput) => void = () => undefined,
+  ) {
+    this.directory = new AgentDirectory(config);
+    this.graph = new CallGraph((device) => this.directory.agentOfDevice(device));
+    this.days = new DayBook(config, this.directory);
+    this.legs = new LegBook(config.rules, config.timezone, (leg) => this.legCompleted(leg));
+    this.queues = new QueueBoard(config.queues);
+    for (const q of config.queues) this.wrapUpSeconds.set(q.name, q.wrapUpSeconds);
+    for (const agent of config.agents) {
+      this.presence.set(agent.id, new AgentPresence(agent.id, config.rules, (o) => this.presenceOutput(o)));
+      this.states.set(agent.id, { status: 'logged-out', since: 0, loggedIn: false });
+    }
+  }
+
+  get clock(): number {
+    return this.now;
+  }
+
+  apply(event: TelephonyEvent): void {
+    this.advanceTo(event.at);
+    this.dispatch(event);
+    this.flush();
+  }
+
+  /** Moves time on: pause limits, wrap-up ends, the day boundary. */
+  advanceTo(now: number): void {
+    if (now < this.now) return;
+    this.now = now;
+    const day = localDay(now, this.config.timezone);
+    if (day !== this.today) {
+      if (this.today) this.queues.resetDay();
+      this.today = day;
+    }
+    for (const presence of this.presence.values()) {
+      presence.checkPauseLimit(now);
+      const state = this.states.get(presence.agentId)!;
+      if (state.status === 'wrap-up' && state.wrapUpUntil !== undefined && state.wrapUpUntil <= now) {
+        this.dirty.add(presence.agentId);
+      }
+    }
+    this.flush();
+  }
+
+  /** Rebuilds live state from what the PBX reports after a (re)connect. */
+  applySnapshot(snapshot: PbxSnapshot): void {
+    this.advanceTo(snapshot.at);
+    this.resyncing = true;
+    const present = new Set(snapshot.channels.map((c) => c.channel.uniqueid));
+    for (const uniqueid of [...this.graph.channels.keys()]) {
+      if (!present.has(uniqueid)) this.channelGone(uniqueid, snapshot.linkDownAt ?? snapshot.at, 'link-gap');
+    }
+    for (const { channel, bridgeId, ageSeconds } of snapshot.channels) {
+      const known = this.graph.channels.has(channel.uniqueid);
+      const ch = this.graph.upsert(channel, snapshot.at - ageSeconds * 1000);
+      if (!known && !ch.agentId) ch.origin = 'unknown';
+      this.touchAgent(ch);
+      const previousBridge = ch.bridgeId;
+      if (bridgeId) this.graph.enterBridge(bridgeId, channel.uniqueid);
+      else if (previousBridge) this.graph.leaveBridge(previousBridge, channel.uniqueid);
+      this.refreshContacts([bridgeId, previousBridge], [channel.uniqueid], snapshot.at);
+    }
+    const byAgent = new Map<string, typeof snapshot.members>();
+    for (const m of snapshot.members) {
+      const agentId = this.directory.agentOfInterface(m.interface);
+      if (!agentId) continue;
+      byAgent.set(agentId, [...(byAgent.get(agentId) ?? []), m]);
+    }
+    for (const presence of this.presence.values()) {
+      presence.replaceMemberships(byAgent.get(presence.agentId) ?? [], snapshot.at);
+      this.dirty.add(presence.agentId);
+    }
+    this.queues.replaceWaiting(snapshot.waiting, snapshot.at);
+    for (const q of this.queues.queueNames()) this.emit({ type: 'queue-changed', queue: q });
+    this.flush();
+    this.resyncing = false;
+  }
+
+  agentState(agentId: string): AgentState | undefined {
+    return this.states.get(agentId);
+  }
+
+  agentPresence(agentId: string): AgentPresence | undefined {
+    return this.presence.get(agentId);
+  }
+
+  private dispatch(e: TelephonyEvent): void {
+    switch (e.type) {
+      case 'channel-created':
+      case 'channel-state':
+        this.touchAgent(this.graph.upsert(e.channel, e.at));
+        return;
+      case 'channel-renamed':
+        this.graph.rename(e.uniqueid, e.newName);
+        return;
+      case 'hangup-requested':
+        return;
+      case 'channel-hungup':
+        this.channelGone(e.channel.uniqueid, e.at);
+        return;
+      case 'dial-begin':
+        return this.dialBegin(e.caller, e.dest, e.at);
+      case 'dial-end':
+        return this.dialEnd(e.dest, e.status, e.at);
+      case 'bridge-enter': {
+        const ch = this.graph.upsert(e.channel, e.at);
+        const previous = ch.bridgeId;
+        this.graph.enterBridge(e.bridgeId, ch.uniqueid);
+        this.touchAgent(ch);
+        this.refreshContacts([e.bridgeId, previous], [ch.uniqueid], e.at);
+        return;
+      }
+      case 'bridge-leave':
+        this.graph.leaveBridge(e.bridgeId, e.channel.uniqueid);
+        this.touchAgent(this.graph.channels.get(e.channel.uniqueid));
+        this.refreshContacts([e.bridgeId], [e.channel.uniqueid], e.at);
+        return;
+      case 'local-bridge':
+        this.graph.pairLocal(e.one, e.two);
+        return;
+      case 'hold': {
+        const ch = this.graph.channels.get(e.uniqueid);
+        if (ch && ch.holdSince === undefined) {
+          ch.holdSince = e.at;
+          ch.holdMovedBridge = false;
+        }
+        this.touchAgent(ch);
+        return;
+      }
+      case 'unhold':
+        this.endHold(this.graph.channels.get(e.uniqueid), e.at);
+        return;
+      case 'member-updated': {
+        const agentId = this.directory.agentOfInterface(e.member.interface);
+        if (!agentId) return;
+        this.presence.get(agentId)!.memberUpdated(e.member, e.at);
+        this.dirty.add(agentId);
+        return;
+      }
+      case 'member-removed': {
+        const agentId = this.directory.agentOfInterface(e.interface);
+        if (!agentId) return;
+        this.presence.get(agentId)!.memberRemoved(e.queue, e.at);
+        this.dirty.add(agentId);
+        return;
+      }
+      case 'caller-joined': {
+        const caller = this.graph.upsert(e.caller, e.at);
+        caller.origin = caller.origin === 'outbound' ? 'outbound' : 'inbound';
+        caller.number ??= e.caller.callerNum;
+        this.queues.joined(e.queue, caller.uniqueid, e.at, caller.agentsMet.size > 0);
+        this.emit({ type: 'queue-changed', queue: e.queue });
+        return;
+      }
+      case 'caller-left':
+        this.queues.left(e.uniqueid, e.at);
+        this.emit({ type: 'queue-changed', queue: e.queue });
+        return;
+      case 'caller-abandoned':
+        this.queues.abandoned(e.queue, e.uniqueid);
+        this.emit({ type: 'queue-changed', queue: e.queue });
+        return;
+      case 'agent-called':
+        this.queueRings.set(e.destUniqueid, e.interface);
+        this.markAgentOfInterface(e.interface);
+        return;
+      case 'agent-ring-no-answer':
+        this.queueRings.delete(e.destUniqueid);
+        this.queues.ringOut(e.callerUniqueid, e.interface);
+        this.markAgentOfInterface(e.interface);
+        return;
+      case 'agent-connected':
+        return this.agentConnected(e.queue, e.interface, e.caller, e.destUniqueid, e.at);
+      case 'agent-completed': {
+        const agentId = this.directory.agentOfInterface(e.interface);
+        this.queues.completed(e.queue, e.callerUniqueid, e.talkSeconds, e.reason);
+        if (agentId) {
+          this.presence.get(agentId)!.queueCallEnded(e.queue, e.at);
+          this.dirty.add(agentId);
+        }
+        this.emit({ type: 'queue-changed', queue: e.queue });
+        return;
+      }
+      case 'recording-started':
+      case 'recording-stopped': {
+        const ch = this.graph.channels.get(e.uniqueid);
+        if (!ch) return;
+        ch.recording = e.type === 'recording-started';
+        if (!ch.recording) return;
+        this.legs.recordingStarted(ch.uniqueid);
+        this.emit({
+          type: 'recording-started',
+          recording: { uniqueid: ch.uniqueid, linkedid: ch.linkedid, channel: ch.name, at: e.at },
+        });
+        return;
+      }
+      case 'transfer': {
+        const ch = this.graph.channels.get(e.transfererUniqueid);
+        if (e.success && ch?.agentId) this.legs.transferredOut(ch.agentId, e.kind);
+        return;
+      }
+      case 'device-state':
+        return;
+      case 'pbx-booted':
+        return this.pbxBooted(e.at - e.uptimeSeconds * 1000, e.at);
+      case 'pbx-shutdown':
+        return this.pbxRestarted(e.at);
+    }
+  }
+
+  private dialBegin(callerSnap: ChannelSnapshot | undefined, destSnap: ChannelSnapshot, at: number): void {
+    const dest = this.graph.upsert(destSnap, at);
+    const caller = callerSnap ? this.graph.upsert(callerSnap, at) : undefined;
+    this.dials.set(dest.uniqueid, caller?.uniqueid ?? '');
+    this.touchAgent(dest);
+    this.touchAgent(caller);
+    if (!caller?.agentId) {
+      if (caller && dest.agentId && !this.queueRings.has(dest.uniqueid)) caller.origin = 'inbound';
+      return;
+    }
+    if (dest.agentId) {
+      if (dest.agentId !== caller.agentId) {
+        this.days.internalCall(caller.agentId, dest.agentId, caller.uniqueid, at);
+      }
+      return;
+    }
+    dest.origin = 'outbound';
+    dest.number = dialedNumber(callerSnap!, destSnap);
+    this.legs.dialStarted(caller.agentId, caller, dest, dest.number, at);
+  }
+
+  private dialEnd(destSnap: ChannelSnapshot, status: DialStatus, at: number): void {
+    const dest = this.graph.upsert(destSnap, at);
+    const callerUniqueid = this.dials.get(dest.uniqueid);
+    this.dials.delete(dest.uniqueid);
+    if (status !== 'ANSWER') this.queueRings.delete(dest.uniqueid);
+    this.touchAgent(dest);
+    const caller = callerUniqueid ? this.graph.channels.get(callerUniqueid) : undefined;
+    this.touchAgent(caller);
+    if (caller?.agentId && !dest.agentId) this.legs.dialEnded(caller.agentId, dest.uniqueid, status, at);
+  }
+
+  private agentConnected(queue: string, iface: string, callerSnap: ChannelSnapshot, destUniqueid: string, at: number): void {
+    this.queueRings.delete(destUniqueid);
+    const agentId = this.directory.agentOfInterface(iface);
+    const caller = this.graph.upsert(callerSnap, at);
+    caller.origin = caller.origin === 'outbound' ? 'outbound' : 'inbound';
+    if (agentId) {
+      const agentChannel = this.graph.channels.get(destUniqueid) ?? caller;
+      this.legs.queueConnected(agentId, agentChannel, caller, queue, at);
+      this.dirty.add(agentId);
+    }
+    this.queues.connected(queue, caller.uniqueid, iface, at);
+    this.emit({ type: 'queue-changed', queue });
+  }
+
+  private refreshContacts(bridgeIds: (string | undefined)[], touched: string[], at: number, gone?: string): void {
+    const { opened, closed } = this.graph.refresh(bridgeIds, touched);
+    for (const c of closed) this.contactClosed(c, at, gone);
+    for (const c of opened) this.contactOpened(c, at);
+  }
+
+  private contactOpened(c: Contact, at: number): void {
+    const agentCh = this.graph.channels.get(c.agentUniqueid);
+    const other = this.graph.channels.get(c.otherUniqueid);
+    if (!agentCh?.agentId || !other) return;
+    this.dirty.add(agentCh.agentId);
+    if (other.agentId) {
+      this.dirty.add(other.agentId);
+      return;
+    }
+    this.legs.contactOpened(agentCh.agentId, agentCh, other, at);
+  }
+
+  private contactClosed(c: Contact, at: number, gone?: string): void {
+    const agentCh = this.graph.channels.get(c.agentUniqueid);
+    const other = this.graph.channels.get(c.otherUniqueid);
+    if (agentCh?.agentId) this.dirty.add(agentCh.agentId);
+    if (other?.agentId) {
+      this.dirty.add(other.agentId);
+      return;
+    }
+    const agentId = agentCh?.agentId;
+    if (!agentId) return;
+    const partyGone = gone === c.agentUniqueid || gone === c.otherUniqueid || !other;
+    this.legs.contactClosed(agentId, c.otherUniqueid, at, partyGone);
+  }
+
+  private channelGone(uniqueid: string, at: number, gap?: 'link-gap'): void {
+    const ch = this.graph.channels.get(uniqueid);
+    if (!ch) return;
+    this.endHold(ch, at);
+    this.touchAgent(ch);
+    const bridgeId = ch.bridgeId;
+    if (bridgeId) this.graph.leaveBridge(bridgeId, uniqueid);
+    this.refreshContacts([bridgeId], [uniqueid], at, uniqueid);
+    if (gap) this.legs.closeAll(at, gap, (leg) => leg.agentUniqueid !== uniqueid && leg.customerUniqueid !== uniqueid);
+    this.legs.channelGone(uniqueid);
+    this.dials.delete(uniqueid);
+    this.queueRings.delete(uniqueid);
+    this.queues.callerGone(uniqueid);
+    this.graph.remove(uniqueid);
+  }
+
+  private endHold(ch: ChannelFact | undefined, at: number): void {
+    if (!ch || ch.holdSince === undefined) return;
+    // A hold during which the agent went to another bridge was an attended transfer's consultation.
+    if (ch.agentId && !ch.holdMovedBridge) this.legs.holdEnded(ch.agentId, at - ch.holdSince);
+    ch.holdSince = undefined;
+    ch.holdMovedBridge = false;
+    this.touchAgent(ch);
+  }
+
+  private pbxBooted(bootedAt: number, at: number): void {
+    if (this.bootedAt !== undefined && bootedAt - this.bootedAt > RESTART_TOLERANCE_MS) this.pbxRestarted(at);
+    this.bootedAt = bootedAt;
+  }
+
+  /** Every call the core knew ended with the PBX. */
+  private pbxRestarted(at: number): void {
+    for (const ch of this.graph.channels.values()) this.touchAgent(ch);
+    this.graph.clear();
+    this.legs.closeAll(at, 'pbx-restart');
+    this.dials.clear();
+    this.queueRings.clear();
+    this.emit({ type: 'pbx-restarted', at });
+  }
+
+  private legCompleted(leg: AgentLeg): void {
+    this.days.legCompleted(leg);
+    this.dirty.add(leg.agentId);
+    this.emit({ type: 'call-completed', leg });
+  }
+
+  private presenceOutput(o: PresenceOutput): void {
+    if (o.type === 'pause-ended') this.days.pauseEnded(o.pause);
+    if (o.type === 'session') this.days.session(o.session);
+    this.emit(o);
+  }
+
+  private touchAgent(ch: ChannelFact | undefined): void {
+    if (ch?.agentId) this.dirty.add(ch.agentId);
+  }
+
+  private markAgentOfInterface(iface: string): void {
+    const agentId = this.directory.agentOfInterface(iface);
+    if (agentId) this.dirty.add(agentId);
+  }
+
+  private flush(): void {
+    for (const agentId of this.dirty) {
+      const previous = this.states.get(agentId)!;
+      const next = deriveAgentStatus(
+        this.presence.get(agentId)!,
+        this.phoneActivity(agentId),
+        (q) => this.wrapUpSeconds.get(q) ?? 0,
+        this.config.rules,
+        this.now,
+      );
+      if (sameState(previous, next)) continue;
+      const state: AgentState = { ...next, since: this.now };
+      this.states.set(agentId, state);
+      this.emit({ type: 'agent-state', agentId, state, resync: this.resyncing });
+    }
+    this.dirty.clear();
+  }
+
+  private phoneActivity(agentId: string): PhoneActivity {
+    let connected: CallDirection | undefined;
+    let held = false;
+    let ringing = false;
+    let dialing = false;
+    const openLeg = this.legs.legsOf(agentId).find((l) => l.openPairs > 0);
+    for (const ch of this.graph.channels.values()) {
+      if (ch.agentId !== agentId) continue;
+      const contacts = this.graph.contactsOf(ch.uniqueid);
+      if (contacts && contacts.size > 0) {
+        connected ??= openLeg ? openLeg.direction : 'internal';
+        if (ch.holdSince !== undefined && !ch.holdMovedBridge) held = true;
+      }
+      if (this.queueRings.has(ch.uniqueid) || (ch.state === 5 && !contacts?.size)) ringing = true;
+      if (this.dials.has(ch.uniqueid) && this.dials.get(ch.uniqueid) === '') ringing = true;
+      for (const callerUniqueid of this.dials.values()) if (callerUniqueid === ch.uniqueid) dialing = true;
+    }
+    return { connected, held, ringing, dialing };
+  }
+}
+
+/** The number an agent dialed: the extension its channel was executing, else the callee's id. */
+function dialedNumber(caller: ChannelSnapshot, dest: ChannelSnapshot): string {
+  return /^\+?[0-9*#]{3,}$/.test(caller.exten) ? caller.exten : dest.callerNum;
+}

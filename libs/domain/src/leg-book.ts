@@ -1,0 +1,237 @@
+import { type RulesConfig } from './call-center-config';
+import { type ChannelFact } from './call-graph';
+import { isEffective } from './effective-rule';
+import { localDay } from './local-day';
+import { type AgentLeg, type DialOutcome, type LegGap, type LegVia } from './outputs';
+import { type DialStatus } from './telephony-event';
+
+interface OpenLeg {
+  id: string;
+  agentId: string;
+  direction: 'inbound' | 'outbound';
+  via: LegVia;
+  transferredIn: boolean;
+  queue?: string;
+  customerNumber: string;
+  customerUniqueid: string;
+  agentUniqueid: string;
+  linkedid: string;
+  startedAt: number;
+  answeredAt?: number;
+  outcome?: DialOutcome;
+  talkMs: number;
+  openPairs: number;
+  openSince?: number;
+  /**
+   * When the last contact closed. The leg ends when one of its channels hangs up or it is
+   * transferred; until then it may reopen (Local optimisation) or learn of its transfer.
+   */
+  closedAt?: number;
+  holds: number;
+  holdMs: number;
+  transferredOut?: 'blind' | 'attended';
+  recorded: boolean;
+}
+
+const OUTCOME_OF_DIAL: Record<DialStatus, DialOutcome | undefined> = {
+  ANSWER: 'answered',
+  BUSY: 'busy',
+  NOANSWER: 'noanswer',
+  CANCEL: 'noanswer',
+  CONGESTION: 'congestion',
+  CHANUNAVAIL: 'failed',
+  ABORT: 'failed',
+  OTHER: undefined,
+};
+
+/** Open agent legs: their talk intervals, holds and transfers, until they end. */
+export class LegBook {
+  private readonly open = new Map<string, OpenLeg>();
+  readonly ruleVersion: string;
+  private sequence = 0;
+
+  constructor(
+    private readonly rules: RulesConfig,
+    private readonly timezone: string,
+    private readonly onComplete: (leg: AgentLeg) => void,
+  ) {
+    this.ruleVersion = rules.version;
+  }
+
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  /** The agent's open legs, most recently answered first. */
+  legsOf(agentId: string): OpenLeg[] {
+    const legs: OpenLeg[] = [];
+    for (const leg of this.open.values()) if (leg.agentId === agentId) legs.push(leg);
+    return legs.sort((a, b) => (b.answeredAt ?? b.startedAt) - (a.answeredAt ?? a.startedAt));
+  }
+
+  /** An agent's phone dials a customer. */
+  dialStarted(agentId: string, agent: ChannelFact, customer: ChannelFact, number: string, at: number): void {
+    const leg = this.create(agentId, agent, customer, 'outbound', 'dial', at);
+    leg.customerNumber = number;
+  }
+
+  dialEnded(agentId: string, customerUniqueid: string, status: DialStatus, at: number): void {
+    const leg = this.open.get(key(agentId, customerUniqueid));
+    if (!leg || leg.outcome) return;
+    const outcome = OUTCOME_OF_DIAL[status];
+    if (!outcome) return;
+    leg.outcome = outcome;
+    if (outcome !== 'answered') this.complete(leg, at);
+  }
+
+  /** A queue connects a caller to the agent (AgentConnect). */
+  queueConnected(agentId: string, agent: ChannelFact, customer: ChannelFact, queue: string, at: number): void {
+    const leg =
+      this.open.get(key(agentId, customer.uniqueid)) ?? this.create(agentId, agent, customer, 'inbound', 'queue', at);
+    leg.via = 'queue';
+    leg.queue = queue;
+    leg.outcome = 'answered';
+  }
+
+  contactOpened(agentId: string, agent: ChannelFact, customer: ChannelFact, at: number): void {
+    let leg = this.open.get(key(agentId, customer.uniqueid));
+    if (!leg) {
+      const direction = customer.origin === 'outbound' ? 'outbound' : 'inbound';
+      leg = this.create(agentId, agent, customer, direction, 'direct', at);
+      // A colleague who consulted with the first agent before taking the customer: their part
+      // of the call began when they answered the consultation.
+      if (leg.transferredIn && agent.upAt !== undefined && agent.upAt < at) {
+        leg.answeredAt = agent.upAt;
+        leg.talkMs = at - agent.upAt;
+      }
+    }
+    leg.openPairs++;
+    if (leg.openPairs === 1) {
+      leg.openSince = at;
+      leg.closedAt = undefined;
+      leg.answeredAt ??= at;
+      leg.outcome = 'answered';
+    }
+    if (agent.recording || customer.recording) leg.recorded = true;
+  }
+
+  contactClosed(agentId: string, customerUniqueid: string, at: number, partyGone: boolean): void {
+    const leg = this.open.get(key(agentId, customerUniqueid));
+    if (!leg || leg.openPairs === 0) return;
+    leg.openPairs--;
+    if (leg.openPairs > 0) return;
+    leg.talkMs += at - (leg.openSince ?? at);
+    leg.openSince = undefined;
+    leg.closedAt = at;
+    if (partyGone || leg.transferredOut) this.complete(leg, at);
+  }
+
+  /** A channel hung up: legs waiting to see whether their contact reopens end now. */
+  channelGone(uniqueid: string): void {
+    for (const leg of this.open.values()) {
+      if (leg.closedAt === undefined) continue;
+      if (leg.customerUniqueid === uniqueid || leg.agentUniqueid === uniqueid) this.complete(leg, leg.closedAt);
+    }
+  }
+
+  recordingStarted(uniqueid: string): void {
+    for (const leg of this.open.values()) {
+      if (leg.openPairs > 0 && (leg.customerUniqueid === uniqueid || leg.agentUniqueid === uniqueid)) {
+        leg.recorded = true;
+      }
+    }
+  }
+
+  holdEnded(agentId: string, ms: number): void {
+    const leg = this.legsOf(agentId).find((l) => l.openPairs > 0);
+    if (!leg) return;
+    leg.holds++;
+    leg.holdMs += ms;
+  }
+
+  transferredOut(agentId: string, kind: 'blind' | 'attended'): void {
+    for (const leg of this.legsOf(agentId)) {
+      if (leg.openPairs === 0 && leg.closedAt === undefined) continue;
+      leg.transferredOut ??= kind;
+      if (leg.closedAt !== undefined) this.complete(leg, leg.closedAt);
+    }
+  }
+
+  /** Ends every open leg at `at`: the link was lost or the PBX restarted. */
+  closeAll(at: number, gap: LegGap, keep?: (leg: OpenLeg) => boolean): void {
+    for (const leg of [...this.open.values()]) {
+      if (keep?.(leg)) continue;
+      if (leg.openSince !== undefined) leg.talkMs += Math.max(0, at - leg.openSince);
+      leg.openSince = undefined;
+      this.complete(leg, leg.closedAt ?? at, gap);
+    }
+  }
+
+  private create(
+    agentId: string,
+    agent: ChannelFact,
+    customer: ChannelFact,
+    direction: 'inbound' | 'outbound',
+    via: LegVia,
+    at: number,
+  ): OpenLeg {
+    const transferredIn = [...customer.agentsMet].some((other) => other !== agentId);
+    customer.agentsMet.add(agentId);
+    const leg: OpenLeg = {
+      id: `${agentId}:${customer.uniqueid}:${++this.sequence}`,
+      agentId,
+      direction,
+      via: transferredIn && via === 'direct' ? 'transfer' : via,
+      transferredIn,
+      customerNumber: customer.number ?? customer.callerNum,
+      customerUniqueid: customer.uniqueid,
+      agentUniqueid: agent.uniqueid,
+      linkedid: customer.linkedid,
+      startedAt: at,
+      talkMs: 0,
+      openPairs: 0,
+      holds: 0,
+      holdMs: 0,
+      recorded: agent.recording || customer.recording,
+    };
+    this.open.set(key(agentId, customer.uniqueid), leg);
+    return leg;
+  }
+
+  private complete(leg: OpenLeg, endedAt: number, gap?: LegGap): void {
+    if (this.open.get(key(leg.agentId, leg.customerUniqueid)) !== leg) return;
+    this.open.delete(key(leg.agentId, leg.customerUniqueid));
+    const outcome = leg.outcome ?? (leg.answeredAt !== undefined ? 'answered' : 'failed');
+    const talkSeconds = Math.round(leg.talkMs) / 1000;
+    const answered = outcome === 'answered' && leg.answeredAt !== undefined;
+    this.onComplete({
+      id: leg.id,
+      agentId: leg.agentId,
+      direction: leg.direction,
+      via: leg.via,
+      transferredIn: leg.transferredIn,
+      queue: leg.queue,
+      customerNumber: leg.customerNumber,
+      customerUniqueid: leg.customerUniqueid,
+      agentUniqueid: leg.agentUniqueid,
+      linkedid: leg.linkedid,
+      startedAt: leg.startedAt,
+      answeredAt: leg.answeredAt,
+      endedAt,
+      outcome,
+      talkSeconds,
+      holds: leg.holds,
+      holdSeconds: Math.round(leg.holdMs) / 1000,
+      transferredOut: leg.transferredOut,
+      recorded: leg.recorded,
+      effective: isEffective({ direction: leg.direction, answered, talkSeconds }, this.rules),
+      ruleVersion: this.rules.version,
+      day: localDay(leg.answeredAt ?? leg.startedAt, this.timezone),
+      gap,
+    });
+  }
+}
+
+function key(agentId: string, customerUniqueid: string): string {
+  return `${agentId}|${customerUniqueid}`;
+}

@@ -1,0 +1,11 @@
+import { type ChannelSnapshot, type QueueMemberFacts } from './telephony-event';
+
+/** What the PBX reports of its live state after a (re)connect: the core rebuilds from it. */
+export interface PbxSnapshot {
+  readonly at: number;
+  /** When the link went down, if this snapshot follows a gap: calls gone since ended then. */
+  readonly linkDownAt?: number;
+  readonly members: readonly QueueMemberFacts[];
+  readonly channels: readonly { channel: ChannelSnapshot; bridgeId?: string; ageSeconds: number }[];
+  readonly waiting: readonly { queue: string; uniqueid: string; waitSeconds: number }[];
+}

@@ -1,0 +1,150 @@
+import { type QueueConfig } from './call-center-config';
+
+/** A caller's stay in a queue, from join to answer or abandon. */
+interface QueueEntry {
+  readonly queue: string;
+  readonly callerUniqueid: string;
+  readonly joinedAt: number;
+  readonly transferredIn: boolean;
+  /** Member interfaces that let this caller ring out. */
+  readonly ringOuts: Set<string>;
+  leftAt?: number;
+  answeredAt?: number;
+  answeredBy?: string;
+}
+
+export interface QueueFigures {
+  readonly queue: string;
+  readonly waiting: number;
+  /** Epoch ms the longest-waiting caller joined, if any wait. */
+  readonly oldestWaitSince?: number;
+  readonly offered: number;
+  readonly answered: number;
+  readonly abandoned: number;
+  readonly answeredAfterRingOut: number;
+  readonly answeredWithinServiceLevel: number;
+  readonly transferredIn: number;
+  readonly transferredOut: number;
+  readonly totalAnswerWaitMs: number;
+  readonly totalTalkSeconds: number;
+  readonly completed: number;
+}
+
+type Counters = { -readonly [K in keyof QueueFigures]: QueueFigures[K] };
+
+/** Live waiting callers and the day's figures of every queue. */
+export class QueueBoard {
+  /** Waiting or connected entries by caller uniqueid. */
+  private readonly entries = new Map<string, QueueEntry>();
+  private readonly counters = new Map<string, Counters>();
+  private readonly serviceLevelMs = new Map<string, number>();
+
+  constructor(queues: readonly QueueConfig[]) {
+    for (const q of queues) this.serviceLevelMs.set(q.name, q.serviceLevelSeconds * 1000);
+  }
+
+  joined(queue: string, callerUniqueid: string, at: number, transferredIn: boolean): void {
+    this.entries.set(callerUniqueid, { queue, callerUniqueid, joinedAt: at, transferredIn, ringOuts: new Set() });
+    const c = this.counter(queue);
+    c.offered++;
+    if (transferredIn) c.transferredIn++;
+  }
+
+  left(callerUniqueid: string, at: number): void {
+    const entry = this.entries.get(callerUniqueid);
+    if (entry && entry.leftAt === undefined) entry.leftAt = at;
+  }
+
+  ringOut(callerUniqueid: string, iface: string): void {
+    this.entries.get(callerUniqueid)?.ringOuts.add(iface);
+  }
+
+  abandoned(queue: string, callerUniqueid: string): void {
+    this.entries.delete(callerUniqueid);
+    this.counter(queue).abandoned++;
+  }
+
+  /** A member answered; `answeredAfterRingOut` counts answers by a member who let it ring out before. */
+  connected(queue: string, callerUniqueid: string, iface: string, at: number): void {
+    const entry = this.entries.get(callerUniqueid);
+    if (!entry || entry.answeredAt !== undefined) return;
+    entry.answeredAt = at;
+    entry.answeredBy = iface;
+    const c = this.counter(queue);
+    c.answered++;
+    if (entry.ringOuts.has(iface)) c.answeredAfterRingOut++;
+    const wait = at - entry.joinedAt;
+    c.totalAnswerWaitMs += wait;
+    if (wait <= (this.serviceLevelMs.get(queue) ?? 15_000)) c.answeredWithinServiceLevel++;
+  }
+
+  completed(queue: string, callerUniqueid: string | undefined, talkSeconds: number, reason: string): void {
+    if (callerUniqueid) this.entries.delete(callerUniqueid);
+    const c = this.counter(queue);
+    c.completed++;
+    c.totalTalkSeconds += talkSeconds;
+    if (reason === 'transfer') c.transferredOut++;
+  }
+
+  /** The caller's channel is gone: it no longer waits anywhere. */
+  callerGone(callerUniqueid: string): void {
+    this.entries.delete(callerUniqueid);
+  }
+
+  /** Callers reported waiting by the PBX after a resync replace what we thought. */
+  replaceWaiting(waiting: readonly { queue: string; uniqueid: string; waitSeconds: number }[], at: number): void {
+    for (const [id, entry] of this.entries) if (entry.answeredAt === undefined) this.entries.delete(id);
+    for (const w of waiting) {
+      this.entries.set(w.uniqueid, {
+        queue: w.queue,
+        callerUniqueid: w.uniqueid,
+        joinedAt: at - w.waitSeconds * 1000,
+        transferredIn: false,
+        ringOuts: new Set(),
+      });
+    }
+  }
+
+  resetDay(): void {
+    this.counters.clear();
+  }
+
+  figures(queue: string): QueueFigures {
+    let waiting = 0;
+    let oldestWaitSince: number | undefined;
+    for (const e of this.entries.values()) {
+      if (e.queue !== queue || e.answeredAt !== undefined) continue;
+      waiting++;
+      if (oldestWaitSince === undefined || e.joinedAt < oldestWaitSince) oldestWaitSince = e.joinedAt;
+    }
+    return { ...this.counter(queue), waiting, oldestWaitSince };
+  }
+
+  queueNames(): string[] {
+    const names = new Set<string>([...this.serviceLevelMs.keys(), ...this.counters.keys()]);
+    for (const e of this.entries.values()) names.add(e.queue);
+    return [...names];
+  }
+
+  private counter(queue: string): Counters {
+    let c = this.counters.get(queue);
+    if (!c) {
+      c = {
+        queue,
+        waiting: 0,
+        offered: 0,
+        answered: 0,
+        abandoned: 0,
+        answeredAfterRingOut: 0,
+        answeredWithinServiceLevel: 0,
+        transferredIn: 0,
+        transferredOut: 0,
+        totalAnswerWaitMs: 0,
+        totalTalkSeconds: 0,
+        completed: 0,
+      };
+      this.counters.set(queue, c);
+    }
+    return c;
+  }
+}
