@@ -6,7 +6,12 @@ export interface CaptureTruth {
   readonly name: string;
   readonly t0_epoch_ms: number;
   readonly params: { effective_threshold_s: number; pause_limit_s: number; quota: number; new_hire_quota: number; new_hire_days: number };
-  readonly agents: readonly { ext: number; name: string; hired_days_ago: number; pauses: readonly { reason: string; duration_s: number; over_limit: boolean }[] }[];
+  readonly agents: readonly {
+    ext: number;
+    name: string;
+    hired_days_ago: number;
+    pauses: readonly { reason: string; duration_s: number; over_limit: boolean }[];
+  }[];
   readonly expected: {
     readonly per_agent: Readonly<Record<string, Readonly<Record<string, number | boolean | string>>>>;
     readonly queues: Readonly<Record<string, Readonly<Record<string, number>>>>;

@@ -1,0 +1,11 @@
+export { type AmiMessage, fromManagerObject, timestampMs } from './ami-message';
+export { AmiError, type AmiErrorCode } from './ami-error';
+export { type AmiActionParams, describeAction } from './action-frame';
+export type { AmiConnectionOptions, AmiLogger } from './ami-connection-options';
+export type { ReconnectPolicy } from './reconnect-policy';
+export type { AmiListResult } from './pending-actions';
+export { AmiConnection, type AmiLinkStatus } from './ami-connection';
+export type { AmiStats } from './frame-router';
+export { type AmiSnapshot, type AmiSnapshotSource, fetchSnapshot } from './ami-snapshot';
+export * from './telephony-event.mapper';
+export * from './pbx-link';
