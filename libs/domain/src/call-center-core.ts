@@ -28,6 +28,8 @@ export class CallCenterCore {
   private readonly states = new Map<string, AgentState>();
   /** Dials in progress: dest uniqueid → caller uniqueid ('' for an originate). */
   private readonly dials = new Map<string, string>();
+  /** Channels dialing out right now, with how many dials each has pending. */
+  private readonly dialing = new Map<string, number>();
   /** Agent channels rung by a queue and not yet answered or given up. */
   private readonly queueRings = new Map<string, string>();
   private readonly dirty = new Set<string>();
@@ -251,6 +253,7 @@ export class CallCenterCore {
   private dialBegin(callerSnap: ChannelSnapshot | undefined, destSnap: ChannelSnapshot, at: number): void {
     const dest = this.graph.upsert(destSnap, at);
     const caller = callerSnap ? this.graph.upsert(callerSnap, at) : undefined;
+    if (!this.dials.has(dest.uniqueid) && caller) this.dialing.set(caller.uniqueid, (this.dialing.get(caller.uniqueid) ?? 0) + 1);
     this.dials.set(dest.uniqueid, caller?.uniqueid ?? '');
     this.touchAgent(dest);
     this.touchAgent(caller);
@@ -272,7 +275,7 @@ export class CallCenterCore {
   private dialEnd(destSnap: ChannelSnapshot, status: DialStatus, at: number): void {
     const dest = this.graph.upsert(destSnap, at);
     const callerUniqueid = this.dials.get(dest.uniqueid);
-    this.dials.delete(dest.uniqueid);
+    this.endDial(dest.uniqueid);
     if (status !== 'ANSWER') this.queueRings.delete(dest.uniqueid);
     this.touchAgent(dest);
     const caller = callerUniqueid ? this.graph.channels.get(callerUniqueid) : undefined;
@@ -336,7 +339,8 @@ export class CallCenterCore {
     this.refreshContacts([bridgeId], [uniqueid], at, uniqueid);
     if (gap) this.legs.closeAll(at, gap, (leg) => leg.agentUniqueid !== uniqueid && leg.customerUniqueid !== uniqueid);
     this.legs.channelGone(uniqueid);
-    this.dials.delete(uniqueid);
+    this.endDial(uniqueid);
+    this.dialing.delete(uniqueid);
     this.queueRings.delete(uniqueid);
     this.queues.callerGone(uniqueid);
     this.graph.remove(uniqueid);
@@ -362,8 +366,18 @@ export class CallCenterCore {
     this.graph.clear();
     this.legs.closeAll(at, 'pbx-restart');
     this.dials.clear();
+    this.dialing.clear();
     this.queueRings.clear();
     this.emit({ type: 'pbx-restarted', at });
+  }
+
+  private endDial(destUniqueid: string): void {
+    const caller = this.dials.get(destUniqueid);
+    if (caller === undefined) return;
+    this.dials.delete(destUniqueid);
+    const pending = (this.dialing.get(caller) ?? 0) - 1;
+    if (pending > 0) this.dialing.set(caller, pending);
+    else this.dialing.delete(caller);
   }
 
   private legCompleted(leg: AgentLeg): void {
@@ -411,16 +425,15 @@ export class CallCenterCore {
     let ringing = false;
     let dialing = false;
     const openLeg = this.legs.legsOf(agentId).find((l) => l.openPairs > 0);
-    for (const ch of this.graph.channels.values()) {
-      if (ch.agentId !== agentId) continue;
+    for (const ch of this.graph.channelsOfAgent(agentId)) {
       const contacts = this.graph.contactsOf(ch.uniqueid);
       if (contacts && contacts.size > 0) {
         connected ??= openLeg ? openLeg.direction : 'internal';
         if (ch.holdSince !== undefined && !ch.holdMovedBridge) held = true;
       }
       if (this.queueRings.has(ch.uniqueid) || (ch.state === 5 && !contacts?.size)) ringing = true;
-      if (this.dials.has(ch.uniqueid) && this.dials.get(ch.uniqueid) === '') ringing = true;
-      for (const callerUniqueid of this.dials.values()) if (callerUniqueid === ch.uniqueid) dialing = true;
+      if (this.dials.get(ch.uniqueid) === '') ringing = true;
+      if (this.dialing.has(ch.uniqueid)) dialing = true;
     }
     return { connected, held, ringing, dialing };
   }

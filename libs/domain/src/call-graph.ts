@@ -46,6 +46,8 @@ export class CallGraph {
   private readonly bridges = new Map<string, Set<string>>();
   /** agent channel uniqueid → the parties it is connected with. */
   private readonly contacts = new Map<string, Set<string>>();
+  /** agent id → its live channels, so an agent's state never scans every channel. */
+  private readonly byAgent = new Map<string, Set<string>>();
 
   constructor(private readonly agentOfDevice: (deviceKey: string) => string | undefined) {}
 
@@ -69,6 +71,7 @@ export class CallGraph {
         agentsMet: new Set(),
       };
       this.channels.set(snap.uniqueid, ch);
+      this.index(ch);
       if (snap.state === UP) ch.upAt = at;
       return ch;
     }
@@ -83,9 +86,32 @@ export class CallGraph {
   rename(uniqueid: string, newName: string): void {
     const ch = this.channels.get(uniqueid);
     if (!ch) return;
+    this.unindex(ch);
     ch.name = newName;
     ch.deviceKey = deviceKeyOf(newName);
     ch.agentId = this.agentOfDevice(ch.deviceKey);
+    this.index(ch);
+  }
+
+  channelsOfAgent(agentId: string): Iterable<ChannelFact> {
+    const ids = this.byAgent.get(agentId);
+    const found: ChannelFact[] = [];
+    for (const id of ids ?? []) {
+      const ch = this.channels.get(id);
+      if (ch) found.push(ch);
+    }
+    return found;
+  }
+
+  private index(ch: ChannelFact): void {
+    if (!ch.agentId) return;
+    let set = this.byAgent.get(ch.agentId);
+    if (!set) this.byAgent.set(ch.agentId, (set = new Set()));
+    set.add(ch.uniqueid);
+  }
+
+  private unindex(ch: ChannelFact): void {
+    if (ch.agentId) this.byAgent.get(ch.agentId)?.delete(ch.uniqueid);
   }
 
   pairLocal(one: string, two: string): void {
@@ -122,6 +148,7 @@ export class CallGraph {
       const partner = this.channels.get(ch.localPartner);
       if (partner && partner.localPartner === uniqueid) partner.localPartner = undefined;
     }
+    this.unindex(ch);
     this.channels.delete(uniqueid);
   }
 
@@ -173,6 +200,7 @@ export class CallGraph {
     this.contacts.clear();
     this.bridges.clear();
     this.channels.clear();
+    this.byAgent.clear();
     return closed;
   }
 
