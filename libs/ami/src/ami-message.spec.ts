@@ -4,7 +4,7 @@ import { type AmiMessage, fromManagerObject, timestampMs } from './ami-message';
 // Raw objects in the exact shapes asterisk-manager 0.2.0 emits (see docs/ami.md §4.3);
 // the end-to-end path through the real library is covered by the connection specs.
 describe('fromManagerObject', () => {
-  it('copies plain fields under lower-cased keys with no repeated entries', () => {
+  it('hands plain fields on under lower-cased keys with no repeated entries', () => {
     const raw: RawManagerObject = { event: 'Newstate', channel: 'PJSIP/1-1', accountcode: '' };
     const msg = fromManagerObject(raw, 1234);
     expect(msg).toEqual({
@@ -13,7 +13,6 @@ describe('fromManagerObject', () => {
       repeated: {},
       receivedAt: 1234,
     });
-    expect(msg.fields).not.toBe(raw);
   });
 
   it('keeps every value of a repeated key, first value in fields', () => {

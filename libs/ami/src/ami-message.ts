@@ -32,6 +32,11 @@ function isVariableLike(key: string): boolean {
  * variable name (last wins) and JS orders integer-like names first.
  */
 export function fromManagerObject(raw: RawManagerObject, receivedAt: number): AmiMessage {
+  if (isPlain(raw)) {
+    // Every value a single string: the frame object is ours alone after the emit, so it is
+    // handed on as is instead of being copied (this is the common case, on the hot path).
+    return { name: messageName(raw), fields: raw as Record<string, string>, repeated: NO_REPEATED, receivedAt };
+  }
   const fields: Record<string, string> = {};
   let repeated: Record<string, string[]> | undefined;
   for (const key in raw) {
@@ -50,6 +55,11 @@ export function fromManagerObject(raw: RawManagerObject, receivedAt: number): Am
     }
   }
   return { name: messageName(raw), fields, repeated: repeated ?? NO_REPEATED, receivedAt };
+}
+
+function isPlain(raw: RawManagerObject): boolean {
+  for (const key in raw) if (typeof raw[key] !== 'string' || isVariableLike(key)) return false;
+  return true;
 }
 
 /** {name: value} back to 'name=value' lines. VarSet's `Variable: NAME` had no '=' to split on. */

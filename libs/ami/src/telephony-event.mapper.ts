@@ -204,16 +204,32 @@ export function toPbxSnapshot(
   return { at, linkDownAt, members, channels, waiting };
 }
 
-function channelOf(f: Fields, prefix: string): ChannelSnapshot {
+/** Snapshot header names per prefix, built once: this runs for most events. */
+function snapshotKeys(prefix: string) {
   return {
-    uniqueid: f[`${prefix}uniqueid`] ?? '',
-    linkedid: f[`${prefix}linkedid`] ?? '',
-    channel: f[`${prefix}channel`] ?? '',
-    state: int(f[`${prefix}channelstate`]),
-    callerNum: known(f[`${prefix}calleridnum`]),
-    callerName: unescapeC(known(f[`${prefix}calleridname`])),
-    context: f[`${prefix}context`] ?? '',
-    exten: f[`${prefix}exten`] ?? '',
+    uniqueid: `${prefix}uniqueid`,
+    linkedid: `${prefix}linkedid`,
+    channel: `${prefix}channel`,
+    state: `${prefix}channelstate`,
+    callerNum: `${prefix}calleridnum`,
+    callerName: `${prefix}calleridname`,
+    context: `${prefix}context`,
+    exten: `${prefix}exten`,
+  };
+}
+const SNAPSHOT_KEYS = { '': snapshotKeys(''), dest: snapshotKeys('dest') };
+
+function channelOf(f: Fields, prefix: '' | 'dest'): ChannelSnapshot {
+  const k = SNAPSHOT_KEYS[prefix];
+  return {
+    uniqueid: f[k.uniqueid] ?? '',
+    linkedid: f[k.linkedid] ?? '',
+    channel: f[k.channel] ?? '',
+    state: int(f[k.state]),
+    callerNum: known(f[k.callerNum]),
+    callerName: unescapeC(known(f[k.callerName])),
+    context: f[k.context] ?? '',
+    exten: f[k.exten] ?? '',
   };
 }
 

@@ -1,0 +1,49 @@
+import { runBench } from './bench-command';
+import { runReplay } from './replay-command';
+
+const USAGE = `usage:
+  cti-cli replay <capture.ami.jsonl> --config <file> [--json] [--speed N]
+  cti-cli bench [--capture <file>] [--config <file>] [--loops N] [--rounds N]`;
+
+const DEFAULT_CAPTURE = `${process.cwd()}/../shared/ami-captures/inbound-day.ami.jsonl`;
+const DEFAULT_CONFIG = `${process.cwd()}/config/examples/capture-call-center.yaml`;
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  if (command === 'replay') {
+    const capture = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--config') && !args[i - 1]?.startsWith('--speed'));
+    const config = option(args, '--config');
+    if (!capture || !config) throw new Error(`replay needs a capture and --config\n${USAGE}`);
+    const speed = option(args, '--speed');
+    await runReplay({ capture, config, json: args.includes('--json'), speed: speed ? Number(speed) : undefined }, out);
+    return 0;
+  }
+  if (command === 'bench') {
+    await runBench(
+      {
+        capture: option(args, '--capture') ?? DEFAULT_CAPTURE,
+        config: option(args, '--config') ?? DEFAULT_CONFIG,
+        loops: Number(option(args, '--loops') ?? 20),
+        rounds: Number(option(args, '--rounds') ?? 3),
+      },
+      out,
+    );
+    return 0;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`cti-cli: ${error.message}\n`);
+    process.exit(1);
+  },
+);
