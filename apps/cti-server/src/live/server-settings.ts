@@ -1,0 +1,38 @@
+import { loadConfig, resolveConfigPath } from '@cti/config';
+import { type CallCenterConfig } from '@cti/domain';
+import { embeddedCallCenter } from './embedded-call-center';
+
+/** How this process runs: against a real Asterisk, or on the built-in simulator (a DI token too). */
+export abstract class ServerSettings {
+  abstract readonly port: number;
+  abstract readonly config: CallCenterConfig;
+  /** Set when no AMI host is configured: the simulator to start in-process. */
+  abstract readonly simulator?: { readonly agents: number; readonly speed: number; readonly seed: number };
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!(n > 0)) throw new Error(`${name} must be a positive number, got '${raw}'`);
+  return n;
+}
+
+/** Reads the environment once at start-up; a bad value stops the start with a clear message. */
+export function readServerSettings(env: Env): ServerSettings {
+  const port = positive(env, 'PORT', 3000);
+  const file = resolveConfigPath(env);
+  if (file || env.AMI_HOST) {
+    if (!file) throw new Error('AMI_HOST is set but no call-center configuration was found: set CTI_CONFIG or create config/call-center.yaml');
+    const config = loadConfig({ file, env });
+    if (config.ami.host) return { port, config };
+  }
+  const agents = positive(env, 'CTI_SIM_AGENTS', 12);
+  return {
+    port,
+    config: embeddedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
+    simulator: { agents, speed: positive(env, 'CTI_SIM_SPEED', 10), seed: positive(env, 'CTI_SIM_SEED', 1) },
+  };
+}
