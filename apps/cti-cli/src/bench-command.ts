@@ -1,5 +1,6 @@
 import { readConfigFile, validateConfig } from '@cti/config';
 import { benchCore } from './bench/core-bench';
+import { benchEndToEnd } from './bench/e2e-bench';
 import { loopCapture } from './bench/looped-capture';
 import { benchManagerParseOnly, benchPipeline, type RateResult } from './bench/pipeline-bench';
 
@@ -8,6 +9,8 @@ export interface BenchArgs {
   readonly config: string;
   readonly loops: number;
   readonly rounds: number;
+  /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator). */
+  readonly modes: readonly string[];
 }
 
 const best = (results: RateResult[]) => results.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
@@ -18,6 +21,18 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
  * same run (interleaved rounds, best of each), plus the core alone without TCP.
  */
 export async function runBench(args: BenchArgs, out: (text: string) => void): Promise<void> {
+  if (args.modes.includes('ingestion')) await benchIngestion(args, out);
+  if (args.modes.includes('e2e')) {
+    for (const agents of [500, 2000]) {
+      const r = await benchEndToEnd(agents, 10, 10);
+      out(
+        `simulator → TCP → adapter → core, ${agents} agents at 10x: ${fmt(r.perSecond)} events/s, event→state latency p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
+      );
+    }
+  }
+}
+
+async function benchIngestion(args: BenchArgs, out: (text: string) => void): Promise<void> {
   const config = validateConfig(readConfigFile(args.config), args.config);
   const { jsonl, stream, events } = loopCapture(args.capture, args.loops);
   out(`stream: ${args.capture} looped ${args.loops}x = ${fmt(events)} events`);

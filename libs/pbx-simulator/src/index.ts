@@ -9,5 +9,4 @@ export {
 } from './options';
 export { type ClockSource, type CancelTimer, systemClock } from './clock';
 export { Prng } from './prng';
-export { agentExtension, agentName } from './driver/names';
-export { agentInterface } from './pbx/model';
+export { simulatedCallCenter } from './simulated-call-center';

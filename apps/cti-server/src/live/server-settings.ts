@@ -1,6 +1,6 @@
 import { loadConfig, resolveConfigPath } from '@cti/config';
 import { type CallCenterConfig } from '@cti/domain';
-import { embeddedCallCenter } from './embedded-call-center';
+import { simulatedCallCenter } from '@cti/pbx-simulator';
 
 /** How this process runs: against a real Asterisk, or on the built-in simulator (a DI token too). */
 export abstract class ServerSettings {
@@ -32,7 +32,7 @@ export function readServerSettings(env: Env): ServerSettings {
   const agents = positive(env, 'CTI_SIM_AGENTS', 12);
   return {
     port,
-    config: embeddedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
+    config: simulatedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
     simulator: { agents, speed: positive(env, 'CTI_SIM_SPEED', 10), seed: positive(env, 'CTI_SIM_SEED', 1) },
   };
 }

@@ -1,11 +1,13 @@
 import { type CallCenterConfig } from '@cti/domain';
-import { agentExtension, agentInterface, agentName, DEFAULT_QUEUES } from '@cti/pbx-simulator';
+import { agentExtension, agentName } from './driver/names';
+import { DEFAULT_QUEUES } from './options';
+import { agentInterface } from './pbx/model';
 
 /**
  * The call center of the built-in PBX simulator, for a first run with nothing configured:
  * its agents and queues, with the product's real default rules (30 s, 50/30 calls, 15 min).
  */
-export function embeddedCallCenter(agents: number, timezone: string): CallCenterConfig {
+export function simulatedCallCenter(agents: number, timezone: string): CallCenterConfig {
   return {
     timezone,
     ami: { port: 0 },
