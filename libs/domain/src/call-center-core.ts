@@ -32,6 +32,11 @@ export class CallCenterCore {
   private readonly dialing = new Map<string, number>();
   /** Agent channels rung by a queue and not yet answered or given up. */
   private readonly queueRings = new Map<string, string>();
+  /**
+   * Agent channels between a dial and their bridge: a callee rings, and a caller whose dial was
+   * answered still dials, until bridged (no 'available' blip before the BridgeEnter).
+   */
+  private readonly connecting = new Map<string, 'ringing' | 'dialing'>();
   private readonly dirty = new Set<string>();
   private readonly wrapUpSeconds = new Map<string, number>();
   private now = 0;
@@ -143,7 +148,7 @@ export class CallCenterCore {
       case 'dial-begin':
         return this.dialBegin(e.caller, e.dest, e.at);
       case 'dial-end':
-        return this.dialEnd(e.dest, e.status, e.at);
+        return this.dialEnd(e.caller, e.dest, e.status, e.at);
       case 'bridge-enter': {
         const ch = this.graph.upsert(e.channel, e.at);
         const previous = ch.bridgeId;
@@ -187,6 +192,7 @@ export class CallCenterCore {
         return;
       }
       case 'caller-joined': {
+        if (this.graph.hasEnded(e.caller.uniqueid)) return;
         const caller = this.graph.upsert(e.caller, e.at);
         caller.origin = caller.origin === 'outbound' ? 'outbound' : 'inbound';
         caller.number ??= e.caller.callerNum;
@@ -251,10 +257,12 @@ export class CallCenterCore {
   }
 
   private dialBegin(callerSnap: ChannelSnapshot | undefined, destSnap: ChannelSnapshot, at: number): void {
+    if (this.graph.hasEnded(destSnap.uniqueid)) return;
     const dest = this.graph.upsert(destSnap, at);
     const caller = callerSnap ? this.graph.upsert(callerSnap, at) : undefined;
     if (!this.dials.has(dest.uniqueid) && caller) this.dialing.set(caller.uniqueid, (this.dialing.get(caller.uniqueid) ?? 0) + 1);
     this.dials.set(dest.uniqueid, caller?.uniqueid ?? '');
+    if (dest.agentId) this.connecting.set(dest.uniqueid, 'ringing');
     this.touchAgent(dest);
     this.touchAgent(caller);
     if (!caller?.agentId) {
@@ -272,23 +280,32 @@ export class CallCenterCore {
     this.legs.dialStarted(caller.agentId, caller, dest, dest.number, at);
   }
 
-  private dialEnd(destSnap: ChannelSnapshot, status: DialStatus, at: number): void {
+  private dialEnd(callerSnap: ChannelSnapshot | undefined, destSnap: ChannelSnapshot, status: DialStatus, at: number): void {
     const dest = this.graph.upsert(destSnap, at);
     const callerUniqueid = this.dials.get(dest.uniqueid);
     this.endDial(dest.uniqueid);
     if (status !== 'ANSWER') this.queueRings.delete(dest.uniqueid);
     this.touchAgent(dest);
-    const caller = callerUniqueid ? this.graph.channels.get(callerUniqueid) : undefined;
+    // The dial is forgotten when the callee hung up before its DialEnd: the event names the caller.
+    const caller = callerUniqueid
+      ? this.graph.channels.get(callerUniqueid)
+      : callerSnap && this.graph.upsert(callerSnap, at);
+    // An answer to an originate, or to the agent's own Local member leg, needs no bridge to end the ring.
+    if (status !== 'ANSWER' || !caller || caller.agentId === dest.agentId) this.connecting.delete(dest.uniqueid);
+    if (status === 'ANSWER' && caller?.agentId && caller.agentId !== dest.agentId && !this.graph.contactsOf(caller.uniqueid)?.size) {
+      this.connecting.set(caller.uniqueid, 'dialing');
+    }
     this.touchAgent(caller);
     if (caller?.agentId && !dest.agentId) this.legs.dialEnded(caller.agentId, dest.uniqueid, status, at);
   }
 
   private agentConnected(queue: string, iface: string, callerSnap: ChannelSnapshot, destUniqueid: string, at: number): void {
-    this.queueRings.delete(destUniqueid);
+    // The member channel stays 'rung' until it is bridged with the caller (contactOpened), so
+    // the agent does not show available between AgentConnect and the BridgeEnter that follows.
     const agentId = this.directory.agentOfInterface(iface);
     const caller = this.graph.upsert(callerSnap, at);
     caller.origin = caller.origin === 'outbound' ? 'outbound' : 'inbound';
-    if (agentId) {
+    if (agentId && !this.graph.hasEnded(caller.uniqueid)) {
       const agentChannel = this.graph.channels.get(destUniqueid) ?? caller;
       this.legs.queueConnected(agentId, agentChannel, caller, queue, at);
       this.dirty.add(agentId);
@@ -307,12 +324,14 @@ export class CallCenterCore {
     const agentCh = this.graph.channels.get(c.agentUniqueid);
     const other = this.graph.channels.get(c.otherUniqueid);
     if (!agentCh?.agentId || !other) return;
+    this.queueRings.delete(agentCh.uniqueid);
+    this.connecting.delete(agentCh.uniqueid);
     this.dirty.add(agentCh.agentId);
     if (other.agentId) {
       this.dirty.add(other.agentId);
       return;
     }
-    this.legs.contactOpened(agentCh.agentId, agentCh, other, at);
+    this.legs.contactOpened(agentCh.agentId, agentCh, other, at, c.via);
   }
 
   private contactClosed(c: Contact, at: number, gone?: string): void {
@@ -334,16 +353,18 @@ export class CallCenterCore {
     if (!ch) return;
     this.endHold(ch, at);
     this.touchAgent(ch);
+    // Gone unseen (link gap): its legs end marked so, before the contact close would end them plainly.
+    if (gap) this.legs.closeAll(at, gap, (leg) => leg.agentUniqueid !== uniqueid && leg.customerUniqueid !== uniqueid);
     const bridgeId = ch.bridgeId;
     if (bridgeId) this.graph.leaveBridge(bridgeId, uniqueid);
     this.refreshContacts([bridgeId], [uniqueid], at, uniqueid);
-    if (gap) this.legs.closeAll(at, gap, (leg) => leg.agentUniqueid !== uniqueid && leg.customerUniqueid !== uniqueid);
-    this.legs.channelGone(uniqueid);
+    this.legs.channelGone(uniqueid, at);
     this.endDial(uniqueid);
     this.dialing.delete(uniqueid);
     this.queueRings.delete(uniqueid);
+    this.connecting.delete(uniqueid);
     this.queues.callerGone(uniqueid);
-    this.graph.remove(uniqueid);
+    this.graph.remove(uniqueid, at);
   }
 
   private endHold(ch: ChannelFact | undefined, at: number): void {
@@ -363,11 +384,13 @@ export class CallCenterCore {
   /** Every call the core knew ended with the PBX. */
   private pbxRestarted(at: number): void {
     for (const ch of this.graph.channels.values()) this.touchAgent(ch);
-    this.graph.clear();
+    // Legs first: one still on hold ends its hold with it (the graph knows the held channels).
     this.legs.closeAll(at, 'pbx-restart');
+    this.graph.clear(at);
     this.dials.clear();
     this.dialing.clear();
     this.queueRings.clear();
+    this.connecting.clear();
     this.emit({ type: 'pbx-restarted', at });
   }
 
@@ -380,10 +403,23 @@ export class CallCenterCore {
     else this.dialing.delete(caller);
   }
 
-  private legCompleted(leg: AgentLeg): void {
+  private legCompleted(ended: AgentLeg): void {
+    const leg = this.withOpenHold(ended);
     this.days.legCompleted(leg);
     this.dirty.add(leg.agentId);
     this.emit({ type: 'call-completed', leg });
+  }
+
+  /** A hold still open when its leg ends (the customer hung up on hold) ends with the leg. */
+  private withOpenHold(leg: AgentLeg): AgentLeg {
+    for (const ch of this.graph.channelsOfAgent(leg.agentId)) {
+      if (ch.holdSince === undefined || ch.holdMovedBridge) continue;
+      if (ch.linkedid !== leg.linkedid && ch.uniqueid !== leg.agentUniqueid) continue;
+      const holdMs = Math.max(0, leg.endedAt - ch.holdSince);
+      ch.holdSince = undefined;
+      return { ...leg, holds: leg.holds + 1, holdSeconds: Math.round(leg.holdSeconds * 1000 + holdMs) / 1000 };
+    }
+    return leg;
   }
 
   private presenceOutput(o: PresenceOutput): void {
@@ -411,8 +447,14 @@ export class CallCenterCore {
         this.config.rules,
         this.now,
       );
-      if (sameState(previous, next)) continue;
-      const state: AgentState = { ...next, since: this.now };
+      let since = this.now;
+      if (sameState(previous, next)) {
+        // Same state, but its wrap-up end moved (AgentComplete after a QueueMemberStatus of
+        // another queue): publish the new end, the state still began when it began.
+        if (previous.wrapUpUntil === next.wrapUpUntil) continue;
+        since = previous.since;
+      }
+      const state: AgentState = { ...next, since };
       this.states.set(agentId, state);
       this.emit({ type: 'agent-state', agentId, state, resync: this.resyncing });
     }
@@ -421,21 +463,22 @@ export class CallCenterCore {
 
   private phoneActivity(agentId: string): PhoneActivity {
     let connected: CallDirection | undefined;
-    let held = false;
+    let holding = false;
     let ringing = false;
     let dialing = false;
     const openLeg = this.legs.legsOf(agentId).find((l) => l.openPairs > 0);
     for (const ch of this.graph.channelsOfAgent(agentId)) {
-      const contacts = this.graph.contactsOf(ch.uniqueid);
-      if (contacts && contacts.size > 0) {
-        connected ??= openLeg ? openLeg.direction : 'internal';
-        if (ch.holdSince !== undefined && !ch.holdMovedBridge) held = true;
-      }
-      if (this.queueRings.has(ch.uniqueid) || (ch.state === 5 && !contacts?.size)) ringing = true;
+      // A phone still ringing in a bridge (an attended transfer's consultation) talks to no one yet.
+      const talking = !!this.graph.contactsOf(ch.uniqueid)?.size && ch.upAt !== undefined;
+      if (talking) connected ??= openLeg ? openLeg.direction : 'internal';
+      // The phone that holds may sit behind a Local member, away from the customer's bridge.
+      if (ch.holdSince !== undefined && !ch.holdMovedBridge) holding = true;
+      const connecting = this.connecting.get(ch.uniqueid);
+      if (this.queueRings.has(ch.uniqueid) || connecting === 'ringing' || (ch.state === 5 && !talking)) ringing = true;
       if (this.dials.get(ch.uniqueid) === '') ringing = true;
-      if (this.dialing.has(ch.uniqueid)) dialing = true;
+      if (this.dialing.has(ch.uniqueid) || connecting === 'dialing') dialing = true;
     }
-    return { connected, held, ringing, dialing };
+    return { connected, held: connected !== undefined && holding, ringing, dialing };
   }
 }
 

@@ -2,6 +2,8 @@ import { deviceKeyOf, isLocalChannel } from './channel-name';
 import { type ChannelSnapshot } from './telephony-event';
 
 const UP = 6;
+/** How long a hung-up uniqueid is remembered, to ignore late events about it. */
+const ENDED_MEMORY_MS = 5 * 60_000;
 
 /** Where a non-agent channel came from: decides the direction of the legs it takes part in. */
 export type ChannelOrigin = 'inbound' | 'outbound' | 'unknown';
@@ -38,6 +40,8 @@ export interface ChannelFact {
 export interface Contact {
   readonly agentUniqueid: string;
   readonly otherUniqueid: string;
+  /** The Local half, next to the agent channel, of the wire the other party was reached through. */
+  readonly via?: string;
 }
 
 /** Channels and bridges, and which agent channels are connected to whom. */
@@ -48,6 +52,8 @@ export class CallGraph {
   private readonly contacts = new Map<string, Set<string>>();
   /** agent id → its live channels, so an agent's state never scans every channel. */
   private readonly byAgent = new Map<string, Set<string>>();
+  /** Channels hung up lately (uniqueid → when): a late or repeated event must not revive one. */
+  private readonly ended = new Map<string, number>();
 
   constructor(private readonly agentOfDevice: (deviceKey: string) => string | undefined) {}
 
@@ -70,6 +76,9 @@ export class CallGraph {
         recording: false,
         agentsMet: new Set(),
       };
+      // A DialEnd after the callee's Hangup (another Stasis topic), or an event replayed after
+      // a resync: the caller gets the facts, the graph keeps no ghost channel.
+      if (this.ended.has(snap.uniqueid)) return ch;
       this.channels.set(snap.uniqueid, ch);
       this.index(ch);
       if (snap.state === UP) ch.upAt = at;
@@ -124,8 +133,9 @@ export class CallGraph {
   enterBridge(bridgeId: string, uniqueid: string): void {
     const ch = this.channels.get(uniqueid);
     if (!ch) return;
+    // Entering the bridge it is already in (a resync, a repeated event) is no move.
+    if (ch.holdSince !== undefined && ch.bridgeId !== bridgeId) ch.holdMovedBridge = true;
     if (ch.bridgeId && ch.bridgeId !== bridgeId) this.leaveBridge(ch.bridgeId, uniqueid);
-    if (ch.holdSince !== undefined) ch.holdMovedBridge = true;
     ch.bridgeId = bridgeId;
     let members = this.bridges.get(bridgeId);
     if (!members) this.bridges.set(bridgeId, (members = new Set()));
@@ -140,9 +150,18 @@ export class CallGraph {
     if (ch && ch.bridgeId === bridgeId) ch.bridgeId = undefined;
   }
 
-  remove(uniqueid: string): void {
+  hasEnded(uniqueid: string): boolean {
+    return this.ended.has(uniqueid);
+  }
+
+  remove(uniqueid: string, at: number): void {
     const ch = this.channels.get(uniqueid);
     if (!ch) return;
+    this.ended.set(uniqueid, at);
+    for (const [id, endedAt] of this.ended) {
+      if (endedAt >= at - ENDED_MEMORY_MS) break;
+      this.ended.delete(id);
+    }
     if (ch.bridgeId) this.leaveBridge(ch.bridgeId, uniqueid);
     if (ch.localPartner) {
       const partner = this.channels.get(ch.localPartner);
@@ -181,10 +200,10 @@ export class CallGraph {
     for (const agentUniqueid of agentChannels) {
       const before = this.contacts.get(agentUniqueid) ?? new Set<string>();
       const after = this.partiesOf(agentUniqueid);
-      for (const other of after) if (!before.has(other)) opened.push({ agentUniqueid, otherUniqueid: other });
+      for (const [other, via] of after) if (!before.has(other)) opened.push({ agentUniqueid, otherUniqueid: other, via });
       for (const other of before) if (!after.has(other)) closed.push({ agentUniqueid, otherUniqueid: other });
       if (after.size > 0) {
-        this.contacts.set(agentUniqueid, after);
+        this.contacts.set(agentUniqueid, new Set(after.keys()));
       }
       else this.contacts.delete(agentUniqueid);
     }
@@ -192,7 +211,9 @@ export class CallGraph {
   }
 
   /** Drops every channel, bridge and contact: the PBX restarted. */
-  clear(): Contact[] {
+  clear(at: number): Contact[] {
+    // Their late end events (a Hangup after the Shutdown) must not bring them back.
+    for (const uniqueid of this.channels.keys()) this.ended.set(uniqueid, at);
     const closed: Contact[] = [];
     for (const [agentUniqueid, others] of this.contacts) {
       for (const otherUniqueid of others) closed.push({ agentUniqueid, otherUniqueid });
@@ -229,15 +250,16 @@ export class CallGraph {
   }
 
   /** The real parties an agent channel is bridged with, looking through Local wires. */
-  private partiesOf(agentUniqueid: string): Set<string> {
-    const parties = new Set<string>();
+  private partiesOf(agentUniqueid: string): Map<string, string | undefined> {
+    /** party → the wire it was reached through, if any */
+    const parties = new Map<string, string | undefined>();
     const self = this.channels.get(agentUniqueid);
     if (!self?.bridgeId) return parties;
     const seenBridges = new Set<string>([self.bridgeId]);
-    const todo = [...(this.bridges.get(self.bridgeId) ?? [])];
+    const todo: [string, string | undefined][] = [...(this.bridges.get(self.bridgeId) ?? [])].map((u) => [u, undefined]);
     const seenChannels = new Set<string>([agentUniqueid]);
     while (todo.length) {
-      const uniqueid = todo.pop()!;
+      const [uniqueid, via] = todo.pop()!;
       if (seenChannels.has(uniqueid)) continue;
       seenChannels.add(uniqueid);
       const ch = this.channels.get(uniqueid);
@@ -246,10 +268,10 @@ export class CallGraph {
       if (partner && partner.bridgeId && !seenBridges.has(partner.bridgeId)) {
         seenBridges.add(partner.bridgeId);
         seenChannels.add(partner.uniqueid);
-        todo.push(...(this.bridges.get(partner.bridgeId) ?? []));
+        for (const member of this.bridges.get(partner.bridgeId) ?? []) todo.push([member, via ?? uniqueid]);
         continue;
       }
-      if (ch.agentId !== self.agentId || !ch.agentId) parties.add(uniqueid);
+      if (ch.agentId !== self.agentId || !ch.agentId) parties.set(uniqueid, via);
     }
     return parties;
   }

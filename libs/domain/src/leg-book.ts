@@ -93,14 +93,16 @@ export class LegBook {
     leg.outcome = 'answered';
   }
 
-  contactOpened(agentId: string, agent: ChannelFact, customer: ChannelFact, at: number): void {
-    let leg = this.open.get(key(agentId, customer.uniqueid));
+  /** `via`: the Local half the customer is reached through, which a dial or a queue named instead. */
+  contactOpened(agentId: string, agent: ChannelFact, customer: ChannelFact, at: number, via?: string): void {
+    let leg = this.open.get(key(agentId, customer.uniqueid)) ?? (via ? this.moveToCustomer(agentId, via, customer) : undefined);
     if (!leg) {
       const direction = customer.origin === 'outbound' ? 'outbound' : 'inbound';
       leg = this.create(agentId, agent, customer, direction, 'direct', at);
       // A colleague who consulted with the first agent before taking the customer: their part
       // of the call began when they answered the consultation.
       if (leg.transferredIn && agent.upAt !== undefined && agent.upAt < at) {
+        leg.startedAt = agent.upAt;
         leg.answeredAt = agent.upAt;
         leg.talkMs = at - agent.upAt;
       }
@@ -127,10 +129,12 @@ export class LegBook {
   }
 
   /** A channel hung up: legs waiting to see whether their contact reopens end now. */
-  channelGone(uniqueid: string): void {
+  channelGone(uniqueid: string, at: number): void {
     for (const leg of this.open.values()) {
-      if (leg.closedAt === undefined) continue;
-      if (leg.customerUniqueid === uniqueid || leg.agentUniqueid === uniqueid) this.complete(leg, leg.closedAt);
+      if (leg.customerUniqueid !== uniqueid && leg.agentUniqueid !== uniqueid) continue;
+      if (leg.closedAt !== undefined) this.complete(leg, leg.closedAt);
+      // Answered but never bridged (hung up as it was answered): nothing more will come for it.
+      else if (leg.openPairs === 0 && leg.outcome !== undefined) this.complete(leg, at);
     }
   }
 
@@ -165,6 +169,18 @@ export class LegBook {
       leg.openSince = undefined;
       this.complete(leg, leg.closedAt ?? at, gap);
     }
+  }
+
+  /** A leg started with the near half of a Local wire goes on with the real customer behind it. */
+  private moveToCustomer(agentId: string, via: string, customer: ChannelFact): OpenLeg | undefined {
+    const leg = this.open.get(key(agentId, via));
+    if (!leg || leg.openPairs > 0) return undefined;
+    this.open.delete(key(agentId, via));
+    leg.customerUniqueid = customer.uniqueid;
+    this.open.set(key(agentId, customer.uniqueid), leg);
+    customer.agentsMet.add(agentId);
+    if (customer.origin === 'unknown') customer.origin = leg.direction;
+    return leg;
   }
 
   private create(
