@@ -5,7 +5,8 @@ import { type CallCenterConfig } from './call-center-config';
 import { CallGraph, type ChannelFact, type Contact } from './call-graph';
 import { DayBook } from './day-book';
 import { LegBook } from './leg-book';
-import { localDay } from './local-day';
+import { nextLocalMidnight } from './local-day';
+import { DeadlineQueue } from './deadline-queue';
 import { type AgentLeg, type AgentState, type CallDirection, type CoreOutput } from './outputs';
 import { QueueBoard } from './queue-board';
 import { type PbxSnapshot } from './pbx-snapshot';
@@ -40,7 +41,9 @@ export class CallCenterCore {
   private readonly dirty = new Set<string>();
   private readonly wrapUpSeconds = new Map<string, number>();
   private now = 0;
-  private today = '';
+  /** End of the current local day: queue figures are per day. */
+  private dayEndsAt = 0;
+  private readonly deadlines = new DeadlineQueue();
   private bootedAt?: number;
   private resyncing = false;
 
@@ -70,21 +73,23 @@ export class CallCenterCore {
     this.flush();
   }
 
-  /** Moves time on: pause limits, wrap-up ends, the day boundary. */
+  /**
+   * Moves time on. Wrap-up ends and pause limits fall due at their own instant (a state that
+   * changes then is stamped with that instant, not with whenever time was next observed).
+   */
   advanceTo(now: number): void {
     if (now < this.now) return;
-    this.now = now;
-    const day = localDay(now, this.config.timezone);
-    if (day !== this.today) {
-      if (this.today) this.queues.resetDay();
-      this.today = day;
+    let due: { at: number; agentId: string } | undefined;
+    while ((due = this.deadlines.popDue(now))) {
+      this.now = Math.max(this.now, due.at);
+      this.presence.get(due.agentId)?.checkPauseLimit(due.at);
+      this.dirty.add(due.agentId);
+      this.flush();
     }
-    for (const presence of this.presence.values()) {
-      presence.checkPauseLimit(now);
-      const state = this.states.get(presence.agentId)!;
-      if (state.status === 'wrap-up' && state.wrapUpUntil !== undefined && state.wrapUpUntil <= now) {
-        this.dirty.add(presence.agentId);
-      }
+    this.now = now;
+    if (now >= this.dayEndsAt) {
+      if (this.dayEndsAt > 0) this.queues.resetDay();
+      this.dayEndsAt = nextLocalMidnight(now, this.config.timezone);
     }
     this.flush();
   }
@@ -423,6 +428,10 @@ export class CallCenterCore {
   }
 
   private presenceOutput(o: PresenceOutput): void {
+    if (o.type === 'pause-started') {
+      // The alert is due once the limit is passed, not at the limit itself.
+      this.deadlines.push(o.pause.startedAt + o.pause.limitSeconds * 1000 + 1, o.pause.agentId);
+    }
     if (o.type === 'pause-ended') this.days.pauseEnded(o.pause);
     if (o.type === 'session') this.days.session(o.session);
     this.emit(o);
@@ -456,6 +465,7 @@ export class CallCenterCore {
       }
       const state: AgentState = { ...next, since };
       this.states.set(agentId, state);
+      if (state.wrapUpUntil !== undefined) this.deadlines.push(state.wrapUpUntil, agentId);
       this.emit({ type: 'agent-state', agentId, state, resync: this.resyncing });
     }
     this.dirty.clear();

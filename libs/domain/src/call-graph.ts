@@ -1,4 +1,5 @@
 import { deviceKeyOf, isLocalChannel } from './channel-name';
+import { MultiIndex } from './multi-index';
 import { type ChannelSnapshot } from './telephony-event';
 
 const UP = 6;
@@ -50,8 +51,10 @@ export class CallGraph {
   private readonly bridges = new Map<string, Set<string>>();
   /** agent channel uniqueid → the parties it is connected with. */
   private readonly contacts = new Map<string, Set<string>>();
+  /** The reverse: party uniqueid → agent channels connected to it. */
+  private readonly contactsTo = new MultiIndex<string, string>();
   /** agent id → its live channels, so an agent's state never scans every channel. */
-  private readonly byAgent = new Map<string, Set<string>>();
+  private readonly byAgent = new MultiIndex<string, string>();
   /** Channels hung up lately (uniqueid → when): a late or repeated event must not revive one. */
   private readonly ended = new Map<string, number>();
 
@@ -102,10 +105,9 @@ export class CallGraph {
     this.index(ch);
   }
 
-  channelsOfAgent(agentId: string): Iterable<ChannelFact> {
-    const ids = this.byAgent.get(agentId);
+  channelsOfAgent(agentId: string): ChannelFact[] {
     const found: ChannelFact[] = [];
-    for (const id of ids ?? []) {
+    for (const id of this.byAgent.get(agentId)) {
       const ch = this.channels.get(id);
       if (ch) found.push(ch);
     }
@@ -113,14 +115,11 @@ export class CallGraph {
   }
 
   private index(ch: ChannelFact): void {
-    if (!ch.agentId) return;
-    let set = this.byAgent.get(ch.agentId);
-    if (!set) this.byAgent.set(ch.agentId, (set = new Set()));
-    set.add(ch.uniqueid);
+    if (ch.agentId) this.byAgent.add(ch.agentId, ch.uniqueid);
   }
 
   private unindex(ch: ChannelFact): void {
-    if (ch.agentId) this.byAgent.get(ch.agentId)?.delete(ch.uniqueid);
+    if (ch.agentId) this.byAgent.delete(ch.agentId, ch.uniqueid);
   }
 
   pairLocal(one: string, two: string): void {
@@ -192,16 +191,22 @@ export class CallGraph {
       }
     }
     // Contacts pointing at a touched channel from outside the component must be rechecked too.
-    for (const [agentUniqueid, others] of this.contacts) {
-      for (const uniqueid of touched) if (others.has(uniqueid)) agentChannels.add(agentUniqueid);
-    }
+    for (const uniqueid of touched) for (const agentUniqueid of this.contactsTo.get(uniqueid)) agentChannels.add(agentUniqueid);
     const opened: Contact[] = [];
     const closed: Contact[] = [];
     for (const agentUniqueid of agentChannels) {
       const before = this.contacts.get(agentUniqueid) ?? new Set<string>();
       const after = this.partiesOf(agentUniqueid);
-      for (const [other, via] of after) if (!before.has(other)) opened.push({ agentUniqueid, otherUniqueid: other, via });
-      for (const other of before) if (!after.has(other)) closed.push({ agentUniqueid, otherUniqueid: other });
+      for (const [other, via] of after) {
+        if (before.has(other)) continue;
+        opened.push({ agentUniqueid, otherUniqueid: other, via });
+        this.contactsTo.add(other, agentUniqueid);
+      }
+      for (const other of before) {
+        if (after.has(other)) continue;
+        closed.push({ agentUniqueid, otherUniqueid: other });
+        this.contactsTo.delete(other, agentUniqueid);
+      }
       if (after.size > 0) {
         this.contacts.set(agentUniqueid, new Set(after.keys()));
       }
@@ -219,6 +224,7 @@ export class CallGraph {
       for (const otherUniqueid of others) closed.push({ agentUniqueid, otherUniqueid });
     }
     this.contacts.clear();
+    this.contactsTo.clear();
     this.bridges.clear();
     this.channels.clear();
     this.byAgent.clear();

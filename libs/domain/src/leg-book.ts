@@ -2,6 +2,7 @@ import { type RulesConfig } from './call-center-config';
 import { type ChannelFact } from './call-graph';
 import { isEffective } from './effective-rule';
 import { localDay } from './local-day';
+import { MultiIndex } from './multi-index';
 import { type AgentLeg, type DialOutcome, type LegGap, type LegVia } from './outputs';
 import { type DialStatus } from './telephony-event';
 
@@ -47,6 +48,9 @@ const OUTCOME_OF_DIAL: Record<DialStatus, DialOutcome | undefined> = {
 /** Open agent legs: their talk intervals, holds and transfers, until they end. */
 export class LegBook {
   private readonly open = new Map<string, OpenLeg>();
+  private readonly byAgent = new MultiIndex<string, OpenLeg>();
+  /** By the leg's customer and agent channel uniqueids. */
+  private readonly byChannel = new MultiIndex<string, OpenLeg>();
   readonly ruleVersion: string;
   private sequence = 0;
 
@@ -64,8 +68,7 @@ export class LegBook {
 
   /** The agent's open legs, most recently answered first. */
   legsOf(agentId: string): OpenLeg[] {
-    const legs: OpenLeg[] = [];
-    for (const leg of this.open.values()) if (leg.agentId === agentId) legs.push(leg);
+    const legs = [...this.byAgent.get(agentId)];
     return legs.sort((a, b) => (b.answeredAt ?? b.startedAt) - (a.answeredAt ?? a.startedAt));
   }
 
@@ -130,8 +133,7 @@ export class LegBook {
 
   /** A channel hung up: legs waiting to see whether their contact reopens end now. */
   channelGone(uniqueid: string, at: number): void {
-    for (const leg of this.open.values()) {
-      if (leg.customerUniqueid !== uniqueid && leg.agentUniqueid !== uniqueid) continue;
+    for (const leg of [...this.byChannel.get(uniqueid)]) {
       if (leg.closedAt !== undefined) this.complete(leg, leg.closedAt);
       // Answered but never bridged (hung up as it was answered): nothing more will come for it.
       else if (leg.openPairs === 0 && leg.outcome !== undefined) this.complete(leg, at);
@@ -139,11 +141,7 @@ export class LegBook {
   }
 
   recordingStarted(uniqueid: string): void {
-    for (const leg of this.open.values()) {
-      if (leg.openPairs > 0 && (leg.customerUniqueid === uniqueid || leg.agentUniqueid === uniqueid)) {
-        leg.recorded = true;
-      }
-    }
+    for (const leg of this.byChannel.get(uniqueid)) if (leg.openPairs > 0) leg.recorded = true;
   }
 
   holdEnded(agentId: string, ms: number): void {
@@ -175,9 +173,9 @@ export class LegBook {
   private moveToCustomer(agentId: string, via: string, customer: ChannelFact): OpenLeg | undefined {
     const leg = this.open.get(key(agentId, via));
     if (!leg || leg.openPairs > 0) return undefined;
-    this.open.delete(key(agentId, via));
+    this.forget(leg);
     leg.customerUniqueid = customer.uniqueid;
-    this.open.set(key(agentId, customer.uniqueid), leg);
+    this.remember(leg);
     customer.agentsMet.add(agentId);
     if (customer.origin === 'unknown') customer.origin = leg.direction;
     return leg;
@@ -210,13 +208,27 @@ export class LegBook {
       holdMs: 0,
       recorded: agent.recording || customer.recording,
     };
-    this.open.set(key(agentId, customer.uniqueid), leg);
+    this.remember(leg);
     return leg;
+  }
+
+  private remember(leg: OpenLeg): void {
+    this.open.set(key(leg.agentId, leg.customerUniqueid), leg);
+    this.byAgent.add(leg.agentId, leg);
+    this.byChannel.add(leg.customerUniqueid, leg);
+    this.byChannel.add(leg.agentUniqueid, leg);
+  }
+
+  private forget(leg: OpenLeg): void {
+    this.open.delete(key(leg.agentId, leg.customerUniqueid));
+    this.byAgent.delete(leg.agentId, leg);
+    this.byChannel.delete(leg.customerUniqueid, leg);
+    this.byChannel.delete(leg.agentUniqueid, leg);
   }
 
   private complete(leg: OpenLeg, endedAt: number, gap?: LegGap): void {
     if (this.open.get(key(leg.agentId, leg.customerUniqueid)) !== leg) return;
-    this.open.delete(key(leg.agentId, leg.customerUniqueid));
+    this.forget(leg);
     const outcome = leg.outcome ?? (leg.answeredAt !== undefined ? 'answered' : 'failed');
     const talkSeconds = Math.round(leg.talkMs) / 1000;
     const answered = outcome === 'answered' && leg.answeredAt !== undefined;

@@ -24,3 +24,22 @@ export function localDay(epochMs: number, timezone: string): string {
 export function daysBetween(fromDay: string, toDay: string): number {
   return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000);
 }
+
+const HOUR_MS = 3_600_000;
+
+/** The first instant of the local day after the one `epochMs` falls in (DST aware). */
+export function nextLocalMidnight(epochMs: number, timezone: string): number {
+  const today = localDay(epochMs, timezone);
+  // Local midnights are 23 to 25 hours apart: step by hours from 22 h after today's UTC-based
+  // estimate, then back to the exact minute the day changes.
+  let probe = Date.parse(`${today}T00:00:00Z`) - 14 * HOUR_MS;
+  while (localDay(probe, timezone) <= today) probe += HOUR_MS;
+  let low = probe - HOUR_MS;
+  let high = probe;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (localDay(mid, timezone) <= today) low = mid;
+    else high = mid;
+  }
+  return high;
+}
