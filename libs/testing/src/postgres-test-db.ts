@@ -66,7 +66,9 @@ export async function startTestDatabase(options: TestDatabaseOptions = {}): Prom
   if (options.migrate !== false) await runMigrations(dataSource);
 
   const noServerControl = async (): Promise<void> => {
-    throw new Error('stopServer/startServer need an embedded server: startTestDatabase({ embedded: true })');
+    throw new Error(
+      'stopServer/startServer need an embedded server: startTestDatabase({ embedded: true })',
+    );
   };
   return {
     dataSource,
@@ -92,7 +94,10 @@ async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
   try {
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
     await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)}`);
   } finally {
     await admin.end();
