@@ -8,6 +8,7 @@ import { LegBook } from './leg-book';
 import { nextLocalMidnight } from './local-day';
 import { DeadlineQueue } from './deadline-queue';
 import { type AgentLeg, type AgentState, type CallDirection, type CoreOutput } from './outputs';
+import { PhoneSignals } from './phone-signals';
 import { QueueBoard } from './queue-board';
 import { type PbxSnapshot } from './pbx-snapshot';
 import { type ChannelSnapshot, type DialStatus, type TelephonyEvent } from './telephony-event';
@@ -27,17 +28,8 @@ export class CallCenterCore {
   readonly days: DayBook;
   private readonly presence = new Map<string, AgentPresence>();
   private readonly states = new Map<string, AgentState>();
-  /** Dials in progress: dest uniqueid → caller uniqueid ('' for an originate). */
-  private readonly dials = new Map<string, string>();
-  /** Channels dialing out right now, with how many dials each has pending. */
-  private readonly dialing = new Map<string, number>();
   /** Agent channels rung by a queue and not yet answered or given up. */
-  private readonly queueRings = new Map<string, string>();
-  /**
-   * Agent channels between a dial and their bridge: a callee rings, and a caller whose dial was
-   * answered still dials, until bridged (no 'available' blip before the BridgeEnter).
-   */
-  private readonly connecting = new Map<string, 'ringing' | 'dialing'>();
+  private readonly phones = new PhoneSignals();
   private readonly dirty = new Set<string>();
   private readonly wrapUpSeconds = new Map<string, number>();
   private now = 0;
@@ -214,11 +206,11 @@ export class CallCenterCore {
         this.emit({ type: 'queue-changed', queue: e.queue });
         return;
       case 'agent-called':
-        this.queueRings.set(e.destUniqueid, e.interface);
+        this.phones.queueRung(e.destUniqueid);
         this.markAgentOfInterface(e.interface);
         return;
       case 'agent-ring-no-answer':
-        this.queueRings.delete(e.destUniqueid);
+        this.phones.stopRinging(e.destUniqueid);
         this.queues.ringOut(e.callerUniqueid, e.interface);
         this.markAgentOfInterface(e.interface);
         return;
@@ -265,13 +257,12 @@ export class CallCenterCore {
     if (this.graph.hasEnded(destSnap.uniqueid)) return;
     const dest = this.graph.upsert(destSnap, at);
     const caller = callerSnap ? this.graph.upsert(callerSnap, at) : undefined;
-    if (!this.dials.has(dest.uniqueid) && caller) this.dialing.set(caller.uniqueid, (this.dialing.get(caller.uniqueid) ?? 0) + 1);
-    this.dials.set(dest.uniqueid, caller?.uniqueid ?? '');
-    if (dest.agentId) this.connecting.set(dest.uniqueid, 'ringing');
+    this.phones.dialBegan(dest.uniqueid, caller?.uniqueid);
+    if (dest.agentId) this.phones.connectingAs(dest.uniqueid, 'ringing');
     this.touchAgent(dest);
     this.touchAgent(caller);
     if (!caller?.agentId) {
-      if (caller && dest.agentId && !this.queueRings.has(dest.uniqueid)) caller.origin = 'inbound';
+      if (caller && dest.agentId && !this.phones.isQueueRing(dest.uniqueid)) caller.origin = 'inbound';
       return;
     }
     if (dest.agentId) {
@@ -287,18 +278,17 @@ export class CallCenterCore {
 
   private dialEnd(callerSnap: ChannelSnapshot | undefined, destSnap: ChannelSnapshot, status: DialStatus, at: number): void {
     const dest = this.graph.upsert(destSnap, at);
-    const callerUniqueid = this.dials.get(dest.uniqueid);
-    this.endDial(dest.uniqueid);
-    if (status !== 'ANSWER') this.queueRings.delete(dest.uniqueid);
+    const callerUniqueid = this.phones.dialEnded(dest.uniqueid);
+    if (status !== 'ANSWER') this.phones.stopRinging(dest.uniqueid);
     this.touchAgent(dest);
     // The dial is forgotten when the callee hung up before its DialEnd: the event names the caller.
     const caller = callerUniqueid
       ? this.graph.channels.get(callerUniqueid)
       : callerSnap && this.graph.upsert(callerSnap, at);
     // An answer to an originate, or to the agent's own Local member leg, needs no bridge to end the ring.
-    if (status !== 'ANSWER' || !caller || caller.agentId === dest.agentId) this.connecting.delete(dest.uniqueid);
+    if (status !== 'ANSWER' || !caller || caller.agentId === dest.agentId) this.phones.stopConnecting(dest.uniqueid);
     if (status === 'ANSWER' && caller?.agentId && caller.agentId !== dest.agentId && !this.graph.contactsOf(caller.uniqueid)?.size) {
-      this.connecting.set(caller.uniqueid, 'dialing');
+      this.phones.connectingAs(caller.uniqueid, 'dialing');
     }
     this.touchAgent(caller);
     if (caller?.agentId && !dest.agentId) this.legs.dialEnded(caller.agentId, dest.uniqueid, status, at);
@@ -329,8 +319,7 @@ export class CallCenterCore {
     const agentCh = this.graph.channels.get(c.agentUniqueid);
     const other = this.graph.channels.get(c.otherUniqueid);
     if (!agentCh?.agentId || !other) return;
-    this.queueRings.delete(agentCh.uniqueid);
-    this.connecting.delete(agentCh.uniqueid);
+    this.phones.stopRinging(agentCh.uniqueid);
     this.dirty.add(agentCh.agentId);
     if (other.agentId) {
       this.dirty.add(other.agentId);
@@ -364,10 +353,7 @@ export class CallCenterCore {
     if (bridgeId) this.graph.leaveBridge(bridgeId, uniqueid);
     this.refreshContacts([bridgeId], [uniqueid], at, uniqueid);
     this.legs.channelGone(uniqueid, at);
-    this.endDial(uniqueid);
-    this.dialing.delete(uniqueid);
-    this.queueRings.delete(uniqueid);
-    this.connecting.delete(uniqueid);
+    this.phones.forget(uniqueid);
     this.queues.callerGone(uniqueid);
     this.graph.remove(uniqueid, at);
   }
@@ -392,20 +378,8 @@ export class CallCenterCore {
     // Legs first: one still on hold ends its hold with it (the graph knows the held channels).
     this.legs.closeAll(at, 'pbx-restart');
     this.graph.clear(at);
-    this.dials.clear();
-    this.dialing.clear();
-    this.queueRings.clear();
-    this.connecting.clear();
+    this.phones.clear();
     this.emit({ type: 'pbx-restarted', at });
-  }
-
-  private endDial(destUniqueid: string): void {
-    const caller = this.dials.get(destUniqueid);
-    if (caller === undefined) return;
-    this.dials.delete(destUniqueid);
-    const pending = (this.dialing.get(caller) ?? 0) - 1;
-    if (pending > 0) this.dialing.set(caller, pending);
-    else this.dialing.delete(caller);
   }
 
   private legCompleted(ended: AgentLeg): void {
@@ -483,10 +457,8 @@ export class CallCenterCore {
       if (talking) connected ??= openLeg ? openLeg.direction : 'internal';
       // The phone that holds may sit behind a Local member, away from the customer's bridge.
       if (ch.holdSince !== undefined && !ch.holdMovedBridge) holding = true;
-      const connecting = this.connecting.get(ch.uniqueid);
-      if (this.queueRings.has(ch.uniqueid) || connecting === 'ringing' || (ch.state === 5 && !talking)) ringing = true;
-      if (this.dials.get(ch.uniqueid) === '') ringing = true;
-      if (this.dialing.has(ch.uniqueid) || connecting === 'dialing') dialing = true;
+      if (this.phones.ringing(ch.uniqueid) || (ch.state === 5 && !talking)) ringing = true;
+      if (this.phones.dialingOut(ch.uniqueid)) dialing = true;
     }
     return { connected, held: connected !== undefined && holding, ringing, dialing };
   }
