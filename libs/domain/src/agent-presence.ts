@@ -47,6 +47,15 @@ export class AgentPresence {
     return first;
   }
 
+  /**
+   * After a restart: the login and the pause that were open when the process stopped (from the
+   * store). The next resync keeps them if the PBX still shows them, else ends them then.
+   */
+  restoreOpen(session: { loginAt: number } | undefined, pause: { reason: string; startedAt: number; limitSeconds: number } | undefined): void {
+    this.session ??= session;
+    if (pause && !this.pause) this.pause = { ...pause, alerted: false };
+  }
+
   memberUpdated(member: QueueMemberFacts, at: number): void {
     this.memberships.set(member.queue, member);
     if (member.lastCall > 0 && member.lastCall * 1000 > this.lastQueueCallEnd + 1000) {

@@ -7,11 +7,27 @@ import { DayBook } from './day-book';
 import { LegBook } from './leg-book';
 import { nextLocalMidnight } from './local-day';
 import { DeadlineQueue } from './deadline-queue';
-import { type AgentLeg, type AgentState, type CallDirection, type CoreOutput } from './outputs';
+import {
+  type AgentLeg,
+  type AgentSession,
+  type AgentState,
+  type CallDirection,
+  type CoreOutput,
+  type InternalCall,
+  type PauseInterval,
+} from './outputs';
 import { PhoneSignals } from './phone-signals';
 import { QueueBoard } from './queue-board';
 import { type PbxSnapshot } from './pbx-snapshot';
 import { type ChannelSnapshot, type DialStatus, type TelephonyEvent } from './telephony-event';
+
+/** A day as the store gives it back. */
+export interface RestoredDayRecords {
+  readonly legs: readonly AgentLeg[];
+  readonly pauses: readonly PauseInterval[];
+  readonly sessions: readonly AgentSession[];
+  readonly internalCalls: readonly InternalCall[];
+}
 
 /** A PBX whose boot instant moved by more than this restarted. */
 const RESTART_TOLERANCE_MS = 5_000;
@@ -118,6 +134,23 @@ export class CallCenterCore {
     for (const q of this.queues.queueNames()) this.emit({ type: 'queue-changed', queue: q });
     this.flush();
     this.resyncing = false;
+  }
+
+  /**
+   * Seeds a day from the store after a restart, before the first resync: completed calls count
+   * once (by id) even if seen again, and open logins and pauses keep their real start.
+   */
+  restoreDay(day: RestoredDayRecords): void {
+    for (const leg of day.legs) this.days.legCompleted(leg);
+    for (const call of day.internalCalls) this.days.restoreInternalCall(call);
+    for (const pause of day.pauses) if (pause.endedAt !== undefined) this.days.pauseEnded(pause);
+    for (const session of day.sessions) this.days.session(session);
+    for (const presence of this.presence.values()) {
+      const session = day.sessions.find((s) => s.agentId === presence.agentId && s.logoutAt === undefined);
+      const pause = day.pauses.find((p) => p.agentId === presence.agentId && p.endedAt === undefined);
+      presence.restoreOpen(session, pause);
+      if (pause) this.deadlines.push(pause.startedAt + pause.limitSeconds * 1000 + 1, presence.agentId);
+    }
   }
 
   agentState(agentId: string): AgentState | undefined {

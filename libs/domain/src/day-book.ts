@@ -8,6 +8,7 @@ export interface AgentDay {
   readonly agentId: string;
   readonly day: string;
   readonly legs: AgentLeg[];
+  readonly legIds: Set<string>;
   readonly internalCalls: InternalCall[];
   readonly pauses: PauseInterval[];
   readonly sessions: AgentSession[];
@@ -32,8 +33,11 @@ export class DayBook {
     private readonly directory: AgentDirectory,
   ) {}
 
+  /** Idempotent by leg id: a leg restored from the store and seen again is counted once. */
   legCompleted(leg: AgentLeg): void {
     const day = this.day(leg.agentId, leg.day);
+    if (day.legIds.has(leg.id)) return;
+    day.legIds.add(leg.id);
     day.legs.push(leg);
     if (leg.effective) {
       day.effective++;
@@ -43,11 +47,19 @@ export class DayBook {
 
   internalCall(agentId: string, calleeAgentId: string, callerUniqueid: string, at: number): void {
     const day = localDay(at, this.config.timezone);
-    this.day(agentId, day).internalCalls.push({ agentId, calleeAgentId, callerUniqueid, startedAt: at, answered: false, day });
+    this.restoreInternalCall({ agentId, calleeAgentId, callerUniqueid, startedAt: at, answered: false, day });
+  }
+
+  restoreInternalCall(call: InternalCall): void {
+    const calls = this.day(call.agentId, call.day).internalCalls;
+    if (!calls.some((c) => c.callerUniqueid === call.callerUniqueid && c.calleeAgentId === call.calleeAgentId)) calls.push(call);
   }
 
   pauseEnded(pause: PauseInterval): void {
-    this.day(pause.agentId, localDay(pause.startedAt, this.config.timezone)).pauses.push(pause);
+    const pauses = this.day(pause.agentId, localDay(pause.startedAt, this.config.timezone)).pauses;
+    const same = pauses.findIndex((p) => p.startedAt === pause.startedAt);
+    if (same >= 0) pauses[same] = pause;
+    else pauses.push(pause);
   }
 
   session(session: AgentSession): void {
@@ -77,7 +89,7 @@ export class DayBook {
     const key = `${agentId}|${day}`;
     let d = this.days.get(key);
     if (!d) {
-      d = { agentId, day, legs: [], internalCalls: [], pauses: [], sessions: [], effective: 0, effectiveNumbers: new Set() };
+      d = { agentId, day, legs: [], legIds: new Set(), internalCalls: [], pauses: [], sessions: [], effective: 0, effectiveNumbers: new Set() };
       this.days.set(key, d);
     }
     return d;
