@@ -29,6 +29,7 @@ export interface PbxLinkStats {
 }
 
 const RESYNC_RETRY_MS = 2_000;
+const MAX_LOGGED_KINDS = 1_000;
 
 /**
  * Feeds a PBX's events to the core and rebuilds the core's live state after every login,
@@ -107,6 +108,7 @@ export class PbxLink {
       event = toTelephonyEvent(msg);
       if (!event) {
         this.stats.ignoredEvents++;
+        this.logOnce(`ignored:${msg.name}`, `AMI events '${msg.name.slice(0, 64)}' are not used by the core; ignoring them`, 'log');
         return;
       }
       this.sink.apply(event);
@@ -159,9 +161,10 @@ export class PbxLink {
     if (this.freshness.value.fresh) this.freshness.next({ fresh: false, staleSince: at });
   }
 
-  private logOnce(kind: string, message: string): void {
-    if (this.loggedKinds.has(kind)) return;
+  /** Bounded: one line per kind of oddity, however many frames repeat it. */
+  private logOnce(kind: string, message: string, level: 'log' | 'warn' = 'warn'): void {
+    if (this.loggedKinds.has(kind) || this.loggedKinds.size >= MAX_LOGGED_KINDS) return;
     this.loggedKinds.add(kind);
-    this.logger?.warn(message);
+    this.logger?.[level](message);
   }
 }
