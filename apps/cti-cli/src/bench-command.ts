@@ -1,5 +1,6 @@
 import { readConfigFile, validateConfig } from '@cti/config';
 import { benchCore } from './bench/core-bench';
+import { benchWallboard } from '@cti/wallboard';
 import { benchEndToEnd } from './bench/e2e-bench';
 import { loopCapture } from './bench/looped-capture';
 import { benchManagerParseOnly, benchPipeline, type RateResult } from './bench/pipeline-bench';
@@ -9,7 +10,7 @@ export interface BenchArgs {
   readonly config: string;
   readonly loops: number;
   readonly rounds: number;
-  /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator). */
+  /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator), wallboard. */
   readonly modes: readonly string[];
 }
 
@@ -22,6 +23,7 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
  */
 export async function runBench(args: BenchArgs, out: (text: string) => void): Promise<void> {
   if (args.modes.includes('ingestion')) await benchIngestion(args, out);
+  if (args.modes.includes('wallboard')) await benchBoards(out);
   if (args.modes.includes('e2e')) {
     // Real time for the floor sizes in the issue, then sped up until asterisk-manager saturates.
     for (const [agents, speed] of [[500, 1], [2000, 1], [500, 10], [2000, 4]] as const) {
@@ -31,6 +33,16 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
       );
     }
   }
+}
+
+async function benchBoards(out: (text: string) => void): Promise<void> {
+  const r = await benchWallboard({ clients: 500, eventsPerSecond: 5000, seconds: 10 });
+  out(
+    `wallboard, ${r.clients} ws clients at ${fmt(r.eventsPerSecond)} events/s, ${r.coalesceMs} ms coalescing: ` +
+      `event→client p50 ${r.hub.latencyMs.p50.toFixed(1)} ms, p99 ${r.hub.latencyMs.p99.toFixed(1)} ms (target <= 100), ` +
+      `${fmt(r.hub.deliveriesPerSecond)} deliveries/s, ${r.hub.slowClientsCut} slow clients cut; ` +
+      `plain ws same frames: p99 ${r.rawWs.latencyMs.p99.toFixed(1)} ms, ${fmt(r.rawWs.deliveriesPerSecond)} deliveries/s`,
+  );
 }
 
 async function benchIngestion(args: BenchArgs, out: (text: string) => void): Promise<void> {
