@@ -12,7 +12,7 @@ describe('restoring the day after a restart', () => {
     sc.at(20);
     answerMember(sc, call, leg);
     sc.at(80);
-    customerHangsUp(sc, call, leg);
+    customerHangsUp(sc, call, leg, 60);
     sc.at(100).pause('1001', 'lunch');
     return sc;
   }
