@@ -1,0 +1,15 @@
+export * from './bench';
+export * from './daily-counters';
+export * from './database';
+export * from './day-restore';
+export * from './embedded-postgres';
+export * from './entities';
+export * from './logger';
+export { MIGRATIONS } from './migrations';
+export * from './record-writer';
+export * from './stores/agent-directory-sync';
+export * from './stores/audit-trail';
+export * from './stores/call-history';
+export * from './stores/user-store';
+export { isTransientDbError } from './writer/db-errors';
+export type { RecordTable } from './writer/records';
