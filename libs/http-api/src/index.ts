@@ -1,0 +1,42 @@
+export { AccessGuard, routeAccess } from './access/access.guard';
+export {
+  type AuthenticatedRequest,
+  CurrentPrincipal,
+  Public,
+  PUBLIC_KEY,
+  Roles,
+  ROLES_KEY,
+  type RouteAccess,
+} from './access/access.decorators';
+export {
+  coversAgent,
+  type ListFilter,
+  scopedFilter,
+  viewScope,
+  type ViewScope,
+} from './access/view-scope';
+export { type ApiAuditAction, AuditWriter } from './common/audit-writer';
+export {
+  ApiError,
+  ERROR_CODES,
+  ERROR_STATUS,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldProblem,
+} from './errors/api-error';
+export { HttpErrorFilter, toApiError } from './errors/http-error.filter';
+export { apiValidationPipe } from './errors/validation';
+export { HTTP_API_CONTROLLERS, HttpApiModule, type HttpApiModuleOptions } from './http-api.module';
+export { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, openApiDocument, setupOpenApi } from './openapi';
+export { parseLegId } from './calls/call-lookup';
+export {
+  type ArchivedDay,
+  type CallPage,
+  type CallQuery,
+  CallRecords,
+  DayArchive,
+} from './ports/call-records';
+export { CoreLiveView } from './ports/core-live-view';
+export { EventRateMeter, type HealthReport, HealthSource } from './ports/health-source';
+export { type AgentInfo, type LiveQueue, LiveView } from './ports/live-view';
+export { maskNumber } from '@cti/auth';
