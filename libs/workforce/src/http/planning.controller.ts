@@ -1,0 +1,96 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { type ApiPrincipal } from '@cti/auth';
+import { AccessGuard, CurrentPrincipal, HttpErrorFilter, Roles } from '@cti/http-api';
+import { addDays } from '@cti/domain';
+import { PlanningService } from '../live/planning.service';
+import { QuotaDayService } from '../live/quota-day.service';
+import { WorkforceClock } from '../ports/clock';
+import { mayView } from '../ports/principal';
+import { dayParam, optionalDay } from './params';
+
+/** Shifts and schedules through the API: the day's plans, per-day overrides, rule versions. */
+@Controller('api/workforce')
+@UseGuards(AccessGuard)
+@UseFilters(HttpErrorFilter)
+export class PlanningController {
+  constructor(
+    private readonly planning: PlanningService,
+    private readonly quotaDay: QuotaDayService,
+    private readonly clock: WorkforceClock,
+  ) {}
+
+  @Get('schedule/plans')
+  @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
+  async plans(@CurrentPrincipal() p: ApiPrincipal, @Query('day') dayQuery?: string) {
+    const day = dayParam(dayQuery, this.quotaDay.today(this.clock.now()));
+    const visible = new Set(this.quotaDay.agents.filter((a) => mayView(p, a)).map((a) => a.id));
+    return {
+      day,
+      timezone: this.quotaDay.timezone,
+      plans: await this.planning.plans(day, visible),
+    };
+  }
+
+  @Get('schedule/overrides')
+  @Roles('team_leader', 'supervisor', 'admin')
+  async overrides(
+    @CurrentPrincipal() p: ApiPrincipal,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ) {
+    const today = this.quotaDay.today(this.clock.now());
+    const fromDay = optionalDay(from, 'from') ?? today;
+    const all = await this.planning.listOverrides(
+      fromDay,
+      optionalDay(to, 'to') ?? addDays(fromDay, 62),
+    );
+    const team = p.role === 'team_leader' ? p.teamId : undefined;
+    const mine = (o: { agentId?: string; teamId?: string }) =>
+      team === undefined ||
+      o.teamId === team ||
+      (o.agentId !== undefined &&
+        this.quotaDay.agents.find((a) => a.id === o.agentId)?.team === team) ||
+      (o.agentId === undefined && o.teamId === undefined);
+    return { overrides: all.filter(mine) };
+  }
+
+  @Put('schedule/overrides')
+  @Roles('team_leader', 'supervisor', 'admin')
+  putOverride(@CurrentPrincipal() p: ApiPrincipal, @Body() body: unknown) {
+    return this.planning.putOverride(p, body);
+  }
+
+  @Delete('schedule/overrides/:id')
+  @Roles('supervisor', 'admin')
+  removeOverride(@CurrentPrincipal() p: ApiPrincipal, @Param('id') id: string) {
+    return this.planning.removeOverride(p, id);
+  }
+
+  @Get('rules')
+  @Roles('team_leader', 'supervisor', 'qa', 'admin')
+  async rules() {
+    return {
+      today: this.quotaDay.today(this.clock.now()),
+      ruleSets: await this.planning.ruleSets(),
+    };
+  }
+
+  @Post('rules')
+  @HttpCode(201)
+  @Roles('supervisor', 'admin')
+  addRule(@CurrentPrincipal() p: ApiPrincipal, @Body() body: unknown) {
+    return this.planning.addRuleSet(body, p);
+  }
+}
