@@ -1,0 +1,98 @@
+import { Controller, Get, Query, Req, Res, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import { type ServerResponse } from 'node:http';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { type MonthlySummary } from '@cti/domain';
+import { QaAudit, QaClock, type QaPrincipal } from '../ports/qa-runtime.port';
+import { QaError } from '../qa-errors';
+import { toCsv } from '../reports/csv';
+import { QaReportService, type WeeklyCoverage } from '../reports/qa-report.service';
+import { type ReportTable } from '../reports/report-tables';
+import { toXlsx } from '../reports/xlsx';
+import { MonthQueryDto, WeekQueryDto } from './qa.dto';
+import { principalOf, QaAuthGuard, type QaRequest, QaRoles } from './qa-auth.guard';
+import { QaErrorFilter } from './qa-error.filter';
+import { qaValidation } from './validation';
+
+export class MonthTableQueryDto {
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) month!: string;
+  @IsOptional() @IsIn(['agents', 'teams', 'items', 'training']) table?: string;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Monthly QA summary and weekly coverage, as JSON for the page and as XLSX / CSV files. */
+@Controller('api/qa/reports')
+@UseGuards(QaAuthGuard)
+@UseFilters(QaErrorFilter)
+@UsePipes(qaValidation)
+@QaRoles('team_leader', 'supervisor', 'qa', 'admin')
+export class ReportsController {
+  constructor(
+    private readonly reports: QaReportService,
+    private readonly audit: QaAudit,
+    private readonly clock: QaClock,
+  ) {}
+
+  @Get('monthly')
+  async monthly(@Query() q: MonthQueryDto, @Req() req: QaRequest): Promise<{ summary: MonthlySummary; tables: ReportTable[] }> {
+    const p = principalOf(req);
+    return { summary: await this.reports.monthly(p, q.month), tables: await this.reports.monthlyTables(p, q.month) };
+  }
+
+  @Get('monthly.xlsx')
+  async monthlyXlsx(@Query() q: MonthQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+    const p = principalOf(req);
+    const tables = await this.reports.monthlyTables(p, q.month);
+    await this.exported(p, 'monthly.xlsx', q.month);
+    sendFile(res, XLSX, `qa-monthly-${q.month}.xlsx`, await toXlsx(tables, { creator: 'CTI QA', created: new Date(this.clock.now()) }));
+  }
+
+  @Get('monthly.csv')
+  async monthlyCsv(@Query() q: MonthTableQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+    const p = principalOf(req);
+    const name = q.table ?? 'agents';
+    const table = (await this.reports.monthlyTables(p, q.month)).find((t) => t.name === name)!;
+    await this.exported(p, `monthly-${name}.csv`, q.month);
+    sendFile(res, 'text/csv; charset=utf-8', `qa-monthly-${q.month}-${name}.csv`, Buffer.from(toCsv(table), 'utf8'));
+  }
+
+  @Get('coverage')
+  coverage(@Query() q: WeekQueryDto, @Req() req: QaRequest): Promise<WeeklyCoverage> {
+    return this.reports.coverage(principalOf(req), q.day);
+  }
+
+  @Get('coverage.csv')
+  async coverageCsv(@Query() q: WeekQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+    const p = principalOf(req);
+    const table = await this.reports.coverageTable(p, q.day);
+    await this.exported(p, 'coverage.csv', q.day);
+    sendFile(res, 'text/csv; charset=utf-8', `qa-coverage-${q.day}.csv`, Buffer.from(toCsv(table), 'utf8'));
+  }
+
+  @Get('coverage.xlsx')
+  async coverageXlsx(@Query() q: WeekQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+    const p = principalOf(req);
+    const table = await this.reports.coverageTable(p, q.day);
+    await this.exported(p, 'coverage.xlsx', q.day);
+    sendFile(res, XLSX, `qa-coverage-${q.day}.xlsx`, await toXlsx([table], { creator: 'CTI QA', created: new Date(this.clock.now()) }));
+  }
+
+  private async exported(p: QaPrincipal, what: string, period: string): Promise<void> {
+    try {
+      await this.audit.append({ actor: p.userId, action: 'qa.report.export', target: what, details: { role: p.role, period } });
+    } catch {
+      throw new QaError('QA_AUDIT_UNAVAILABLE', 'audit trail unavailable');
+    }
+  }
+}
+
+function sendFile(res: ServerResponse, type: string, filename: string, body: Buffer): void {
+  res.writeHead(200, {
+    'Content-Type': type,
+    'Content-Length': String(body.length),
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}
