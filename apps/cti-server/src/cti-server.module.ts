@@ -1,17 +1,35 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HealthController } from './health/health.controller';
+import { AuthModule, readAuthSettings } from '@cti/auth';
+import { HttpApiModule } from '@cti/http-api';
+import { TokenVerifier, WallboardHub, WallboardModule } from '@cti/wallboard';
 import { LiveCallCenter } from './live/live-call-center';
-import { LiveController } from './live/live.controller';
-import { ServerSettings } from './live/server-settings';
+import { RuntimeModule } from './runtime/runtime.module';
+import { type ServerRuntime } from './runtime/runtime-token';
 
-/** Composition root: binds the adapters to the core and serves the product. */
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Composition root: the runtime's ports, accounts and tokens, the REST API and the wallboard. */
 @Module({})
 export class CtiServerModule {
-  static forSettings(settings: ServerSettings): DynamicModule {
+  static forRuntime(runtime: ServerRuntime, env: Env): DynamicModule {
+    const ports = RuntimeModule.forRuntime(runtime);
+    const auth = AuthModule.forRoot({ imports: [ports], settings: readAuthSettings(env) });
+    const origins = (env.CTI_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
     return {
       module: CtiServerModule,
-      controllers: [HealthController, LiveController],
-      providers: [{ provide: ServerSettings, useValue: settings }, LiveCallCenter],
+      imports: [
+        ports,
+        auth,
+        HttpApiModule.forRoot({ imports: [ports, auth] }),
+        WallboardModule.forRootAsync({
+          imports: [ports, auth],
+          inject: [WallboardHub, TokenVerifier, LiveCallCenter],
+          useFactory: (hub: WallboardHub, verifier: TokenVerifier, live: LiveCallCenter) => {
+            live.freshness$.subscribe((f) => hub.setLinkState(f));
+            return { hub, verifier, server: { allowedOrigins: origins } };
+          },
+        }),
+      ],
     };
   }
 }

@@ -12,3 +12,5 @@ export * from './pbx-snapshot';
 export * from './queue-board';
 export * from './telephony-event';
 export * from './day-summary';
+export * from './qa';
+export * from './workforce';

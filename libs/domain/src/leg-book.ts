@@ -52,7 +52,6 @@ export class LegBook {
   /** By the leg's customer and agent channel uniqueids. */
   private readonly byChannel = new MultiIndex<string, OpenLeg>();
   readonly ruleVersion: string;
-  private sequence = 0;
 
   constructor(
     private readonly rules: RulesConfig,
@@ -192,7 +191,8 @@ export class LegBook {
     const transferredIn = [...customer.agentsMet].some((other) => other !== agentId);
     customer.agentsMet.add(agentId);
     const leg: OpenLeg = {
-      id: `${agentId}:${customer.uniqueid}:${++this.sequence}`,
+      // Built from Asterisk ids only, so a replay or a restart gives the same id: the store's key.
+      id: `${agentId}:${customer.uniqueid}:${agent.uniqueid}`,
       agentId,
       direction,
       via: transferredIn && via === 'direct' ? 'transfer' : via,

@@ -1,12 +1,17 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { AmiConnection, PbxLink } from '@cti/ami';
-import { CallCenterCore, type CoreOutput } from '@cti/domain';
+import { AmiConnection, type AmiMessage, type Freshness, PbxLink } from '@cti/ami';
+import { CallCenterCore, type CoreOutput, localDay, type RestoredDayRecords } from '@cti/domain';
 import { type RunningSimulator, startSimulator } from '@cti/pbx-simulator';
-import { Subject } from 'rxjs';
+import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import { ServerSettings } from './server-settings';
 
 const SIMULATOR_USER = { username: 'cti', secret: 'embedded-simulator' };
 const TICK_MS = 250;
+
+/** Where today's records come from after a restart (the database). */
+export abstract class DayRestorer {
+  abstract loadDay(day: string): Promise<RestoredDayRecords>;
+}
 
 /**
  * Owns this process's live call center: the AMI link (to Asterisk, or to the built-in
@@ -16,20 +21,31 @@ const TICK_MS = 250;
 export class LiveCallCenter implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('LiveCallCenter');
   private readonly outputs = new Subject<CoreOutput>();
-  readonly outputs$ = this.outputs.asObservable();
+  private readonly events = new Subject<AmiMessage>();
+  private readonly freshness = new BehaviorSubject<Freshness>({ fresh: false, staleSince: Date.now() });
+  readonly outputs$: Observable<CoreOutput> = this.outputs.asObservable();
+  /** Every AMI event received, for metrics. */
+  readonly events$: Observable<AmiMessage> = this.events.asObservable();
   readonly core: CallCenterCore;
+  lastEventAt?: number;
   private simulator?: RunningSimulator;
   private link?: PbxLink;
   private connection?: AmiConnection;
   private ticker?: NodeJS.Timeout;
 
-  constructor(private readonly settings: ServerSettings) {
+  constructor(
+    private readonly settings: ServerSettings,
+    private readonly restorer: DayRestorer,
+  ) {
     this.core = new CallCenterCore(settings.config, (o) => this.outputs.next(o));
   }
 
   get linkState() {
     return { ami: this.connection?.status, fresh: this.link?.isFresh ?? false, stats: this.link?.stats, simulated: !!this.simulator };
   }
+
+  /** Whether live state can be trusted; stale until the first resync. */
+  readonly freshness$: Observable<Freshness> = this.freshness.asObservable();
 
   /** PBX time: the simulator's own clock when simulated (it may run faster than real time). */
   now(): number {
@@ -52,8 +68,15 @@ export class LiveCallCenter implements OnModuleInit, OnApplicationShutdown {
           'To use your Asterisk, set AMI_HOST, AMI_PORT, AMI_USERNAME, AMI_SECRET and CTI_CONFIG (see docs/configuration.md).',
       );
     }
+    // Today's calls, pauses and logins from before a restart, then the PBX's live state.
+    this.core.restoreDay(await this.restorer.loadDay(localDay(this.now(), config.timezone)));
     this.connection = new AmiConnection({ ...target, clock: () => this.now(), logger: this.logger });
+    this.connection.events$.subscribe((msg) => {
+      this.lastEventAt = msg.receivedAt;
+      this.events.next(msg);
+    });
     this.link = new PbxLink(this.connection, this.core, this.logger);
+    this.link.freshness$.subscribe((f) => this.freshness.next(f));
     this.link.start();
     this.ticker = setInterval(() => this.core.advanceTo(this.now()), TICK_MS);
   }
@@ -63,5 +86,7 @@ export class LiveCallCenter implements OnModuleInit, OnApplicationShutdown {
     await this.link?.stop();
     await this.simulator?.stop();
     this.outputs.complete();
+    this.events.complete();
+    this.freshness.complete();
   }
 }

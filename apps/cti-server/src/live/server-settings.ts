@@ -33,6 +33,6 @@ export function readServerSettings(env: Env): ServerSettings {
   return {
     port,
     config: simulatedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
-    simulator: { agents, speed: positive(env, 'CTI_SIM_SPEED', 10), seed: positive(env, 'CTI_SIM_SEED', 1) },
+    simulator: { agents, speed: positive(env, 'CTI_SIM_SPEED', 1), seed: positive(env, 'CTI_SIM_SEED', 1) },
   };
 }

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { EventRateMeter, type HealthReport, HealthSource } from '@cti/http-api';
+import { WallboardGateway } from '@cti/wallboard';
+import { LiveCallCenter } from '../live/live-call-center';
+import { ServerRuntime } from './runtime-token';
+
+const DB_PING_TIMEOUT_MS = 1_000;
+
+/** The facts /health and /metrics report: AMI link, database, record writer, sockets, counters. */
+@Injectable()
+export class ServerHealth extends HealthSource {
+  private readonly events = new EventRateMeter();
+  private stateChanges = 0;
+  private gateway?: WallboardGateway;
+
+  constructor(
+    private readonly live: LiveCallCenter,
+    private readonly runtime: ServerRuntime,
+  ) {
+    super();
+    live.events$.subscribe(() => this.events.mark());
+    live.outputs$.subscribe((o) => {
+      if (o.type === 'agent-state') this.stateChanges++;
+    });
+  }
+
+  /** The gateway lives in the wallboard module, built after this one. */
+  attachGateway(gateway: WallboardGateway): void {
+    this.gateway = gateway;
+  }
+
+  async report(): Promise<HealthReport> {
+    const link = this.live.linkState;
+    const spool = this.runtime.writer.status;
+    return {
+      ami: { connected: link.ami?.state === 'up', fresh: link.fresh, lastEventAt: this.live.lastEventAt },
+      database: { ok: await this.pingDatabase() },
+      spool: { state: spool.state, queued: spool.queued, spooled: spool.spooled, alarm: spool.spoolAlarm },
+      wsClients: this.gateway?.connectionCount ?? 0,
+      events: { total: this.events.total, perSecond: this.events.perSecond() },
+      stateChanges: this.stateChanges,
+    };
+  }
+
+  private async pingDatabase(): Promise<boolean> {
+    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DB_PING_TIMEOUT_MS).unref());
+    const ping = this.runtime.database.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    return Promise.race([ping, timeout]);
+  }
+}

@@ -1,0 +1,30 @@
+import { Logger } from '@nestjs/common';
+import { AgentDirectorySync, openDatabase, RecordWriter } from '@cti/persistence';
+import { type ServerSettings } from '../live/server-settings';
+import { type ServerRuntime } from './runtime-token';
+
+/**
+ * Opens PostgreSQL (DATABASE_URL, else an embedded server under .data/), runs the migrations
+ * under their advisory lock, syncs agents and teams from the configuration, starts the writer.
+ */
+export async function openRuntime(settings: ServerSettings, env: Readonly<Record<string, string | undefined>>): Promise<ServerRuntime> {
+  const logger = new Logger('Database');
+  const database = await openDatabase({ url: env.DATABASE_URL ?? null, dataDir: env.CTI_DATA_DIR ? `${env.CTI_DATA_DIR}/postgres` : undefined, logger });
+  logger.log(database.embedded ? 'Using the embedded PostgreSQL (set DATABASE_URL to use your own)' : 'Using the PostgreSQL of DATABASE_URL');
+  await new AgentDirectorySync(database.dataSource).sync(settings.config);
+  const writer = new RecordWriter({
+    dataSource: database.dataSource,
+    timezone: settings.config.timezone,
+    spoolDir: env.CTI_DATA_DIR ? `${env.CTI_DATA_DIR}/spool` : undefined,
+    logger: new Logger('RecordWriter'),
+  });
+  return {
+    settings,
+    database,
+    writer,
+    close: async () => {
+      await writer.close();
+      await database.stop();
+    },
+  };
+}
