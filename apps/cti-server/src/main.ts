@@ -1,9 +1,13 @@
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { setupOpenApi } from '@cti/http-api';
+import { RecordingQaSink } from '@cti/recording-qa';
 import { WallboardGateway, wallboardStaticDir } from '@cti/wallboard';
+import { workforceStaticDir } from '@cti/workforce';
+import { LiveCallCenter } from './live/live-call-center';
 import { CtiServerModule } from './cti-server.module';
 import { readServerSettings, type ServerSettings } from './live/server-settings';
 import { ServerHealth } from './runtime/server-health';
@@ -11,20 +15,23 @@ import { openRuntime } from './runtime/server-runtime';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** Where the service keeps its local data (embedded database, spool, recordings by default). */
+function dataDirOf(env: Env): string {
+  return env.CTI_DATA_DIR ?? resolve('.data');
+}
+
 /** Builds and starts the server; returns the running app (tests call this with their own env). */
 export async function startServer(settings: ServerSettings, env: Env): Promise<INestApplication> {
   const runtime = await openRuntime(settings, env);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(CtiServerModule.forRuntime(runtime, env));
+    const app = await NestFactory.create<NestExpressApplication>(CtiServerModule.forRuntime(runtime, env, dataDirOf(env)));
     app.enableShutdownHooks();
     app.useStaticAssets(wallboardStaticDir(), { index: 'index.html' });
+    app.useStaticAssets(workforceStaticDir(), { prefix: '/workforce/', index: 'quota-day.html' });
+    const qa = app.get(RecordingQaSink).connect(app.get(LiveCallCenter).core);
+    app.get(LiveCallCenter).outputs$.subscribe(qa);
     setupOpenApi(app);
     app.get(ServerHealth).attachGateway(app.get(WallboardGateway));
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await runtime.close();
-    };
     await app.listen(settings.port);
     return app;
   } catch (error) {

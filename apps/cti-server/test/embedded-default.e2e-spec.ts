@@ -77,6 +77,13 @@ describe('npm start with nothing configured', () => {
     expect(await page.text()).toContain('<html');
   });
 
+  it('serves the quota-day and QA pages and the OpenAPI description', async () => {
+    expect((await fetch(`${base}/workforce/`)).status).toBe(200);
+    expect((await fetch(`${base}/qa/`)).status).toBe(200);
+    const api = (await (await fetch(`${base}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(api.paths)).toEqual(expect.arrayContaining(['/api/agents', '/api/calls', '/api/queues']));
+  });
+
   it('refuses the live API without a token', async () => {
     const res = await fetch(`${base}/api/agents`);
     expect(res.status).toBe(401);

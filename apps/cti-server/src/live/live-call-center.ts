@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AmiConnection, type AmiMessage, type Freshness, PbxLink } from '@cti/ami';
 import { CallCenterCore, type CoreOutput, localDay, type RestoredDayRecords } from '@cti/domain';
 import { type RunningSimulator, startSimulator } from '@cti/pbx-simulator';
@@ -18,7 +18,7 @@ export abstract class DayRestorer {
  * simulator), the core it feeds, and the clock tick that moves time on between events.
  */
 @Injectable()
-export class LiveCallCenter implements OnModuleInit, OnApplicationShutdown {
+export class LiveCallCenter implements OnModuleInit {
   private readonly logger = new Logger('LiveCallCenter');
   private readonly outputs = new Subject<CoreOutput>();
   private readonly events = new Subject<AmiMessage>();
@@ -46,6 +46,12 @@ export class LiveCallCenter implements OnModuleInit, OnApplicationShutdown {
 
   /** Whether live state can be trusted; stale until the first resync. */
   readonly freshness$: Observable<Freshness> = this.freshness.asObservable();
+
+  /** An explicit command toward the PBX (recording control); refused while the link is down. */
+  amiAction(name: string, params: Readonly<Record<string, string>>): Promise<AmiMessage> {
+    if (!this.connection) return Promise.reject(new Error('the AMI link is not started'));
+    return this.connection.action(name, params);
+  }
 
   /** PBX time: the simulator's own clock when simulated (it may run faster than real time). */
   now(): number {
@@ -81,7 +87,8 @@ export class LiveCallCenter implements OnModuleInit, OnApplicationShutdown {
     this.ticker = setInterval(() => this.core.advanceTo(this.now()), TICK_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops the link, the clock and the simulator; the runtime closes after (RuntimeCloser). */
+  async stop(): Promise<void> {
     clearInterval(this.ticker);
     await this.link?.stop();
     await this.simulator?.stop();

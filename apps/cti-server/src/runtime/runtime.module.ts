@@ -3,8 +3,10 @@ import { AuditLog, UserAccounts } from '@cti/auth';
 import { CallRecords, CoreLiveView, DayArchive, HealthSource, LiveView } from '@cti/http-api';
 import { AuditTrail, CallHistory, loadDay, UserStore } from '@cti/persistence';
 import { CoreLiveSource, WallboardHub } from '@cti/wallboard';
+import { DataSource } from 'typeorm';
 import { DayRestorer, LiveCallCenter } from '../live/live-call-center';
 import { ServerSettings } from '../live/server-settings';
+import { RuntimeCloser } from './runtime-closer';
 import { ServerHealth } from './server-health';
 import { ServerRuntime } from './runtime-token';
 
@@ -21,6 +23,7 @@ export class RuntimeModule {
       providers: [
         // Factories, not values: Nest serialises a dynamic module's values to key it, and these are big.
         { provide: ServerRuntime, useFactory: () => runtime },
+        { provide: DataSource, useFactory: () => ds },
         { provide: ServerSettings, useFactory: () => runtime.settings },
         { provide: DayRestorer, useFactory: () => ({ loadDay: (day: string) => loadDay(ds, day) }) },
         { provide: DayArchive, useFactory: () => ({ loadDay: (day: string) => loadDay(ds, day) }) },
@@ -47,8 +50,9 @@ export class RuntimeModule {
         },
         ServerHealth,
         { provide: HealthSource, useExisting: ServerHealth },
+        RuntimeCloser,
       ],
-      exports: [ServerRuntime, ServerSettings, LiveCallCenter, LiveView, DayArchive, UserAccounts, AuditLog, CallRecords, WallboardHub, HealthSource, ServerHealth],
+      exports: [ServerRuntime, DataSource, ServerSettings, LiveCallCenter, LiveView, DayArchive, UserAccounts, AuditLog, CallRecords, WallboardHub, HealthSource, ServerHealth],
     };
   }
 }

@@ -1,0 +1,100 @@
+import { mkdirSync } from 'node:fs';
+import { type DynamicModule, Logger } from '@nestjs/common';
+import { AuditLog, UserAccounts, UserTokenVerifier } from '@cti/auth';
+import { type CoreOutput } from '@cti/domain';
+import {
+  AmiRecordingControl,
+  type QaAlert,
+  QaAlerts,
+  type QaReviewerSource,
+  PgQaStore,
+  PgRecordingRepository,
+  RecordingQaModule,
+  StaticQaDirectory,
+  validateRecordingQaConfig,
+} from '@cti/recording-qa';
+import { CoreOutputFeed, loadWorkforceConfig, WorkforceClock, WorkforceModule, workforcePostgresPorts } from '@cti/workforce';
+import { DataSource } from 'typeorm';
+import { LiveCallCenter } from '../live/live-call-center';
+import { type ServerRuntime } from './runtime-token';
+
+type Env = Readonly<Record<string, string | undefined>>;
+type Imports = NonNullable<DynamicModule['imports']>;
+
+/** The quota day: shifts, ledger, must-stay list, follow-ups, attendance, reports. */
+export function quotaDayModule(imports: Imports, runtime: ServerRuntime, env: Env): DynamicModule {
+  const callCenter = runtime.settings.config;
+  return WorkforceModule.forRoot({
+    imports,
+    settings: { config: loadWorkforceConfig({ file: env.CTI_WORKFORCE_CONFIG, callCenter, env }), callCenter },
+    ports: [
+      ...workforcePostgresPorts(DataSource),
+      { provide: WorkforceClock, useFactory: (live: LiveCallCenter) => ({ now: () => live.now() }), inject: [LiveCallCenter] },
+      {
+        provide: CoreOutputFeed,
+        useFactory: (live: LiveCallCenter) => ({
+          subscribe: (listener: (o: CoreOutput) => void) => {
+            const s = live.outputs$.subscribe(listener);
+            return () => s.unsubscribe();
+          },
+        }),
+        inject: [LiveCallCenter],
+      },
+    ],
+  });
+}
+
+/** QA alerts go to the alert table, next to pauses over limit, once per kind, recording and instant. */
+class StoredQaAlerts extends QaAlerts {
+  private readonly logger = new Logger('QA');
+  constructor(private readonly ds: DataSource) {
+    super();
+  }
+  async raise(alert: QaAlert): Promise<void> {
+    this.logger.warn(`${alert.kind}: ${alert.message}`);
+    await this.ds.query(
+      'INSERT INTO "alert" ("kind", "agent_id", "at", "payload") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [alert.kind, alert.agentId ?? '', new Date(alert.at), JSON.stringify({ recordingId: alert.recordingId, message: alert.message })],
+    );
+  }
+}
+
+/**
+ * Recordings and QA. Where the recordings are: `CTI_RECORDINGS_DIR` (the PBX's monitor spool,
+ * mounted), else `<data dir>/recordings`; how long they are kept: `CTI_RECORDING_RETENTION_DAYS`
+ * (required against a real PBX; 180 days on the built-in simulator).
+ */
+export function recordingQaModule(imports: Imports, runtime: ServerRuntime, env: Env, dataDir: string): DynamicModule {
+  const callCenter = runtime.settings.config;
+  const retention = env.CTI_RECORDING_RETENTION_DAYS ?? (runtime.settings.simulator ? '180' : undefined);
+  const root = env.CTI_RECORDINGS_DIR ?? `${dataDir}/recordings`;
+  // Our own default folder is made on first start; a configured one must already be mounted.
+  if (!env.CTI_RECORDINGS_DIR) mkdirSync(root, { recursive: true });
+  const config = validateRecordingQaConfig({
+    storage: { kind: 'local', root },
+    retentionDays: retention === undefined ? undefined : Number(retention),
+    timezone: callCenter.timezone,
+  });
+  return RecordingQaModule.register({
+    config,
+    imports,
+    ports: {
+      recordings: { useFactory: (ds: DataSource) => new PgRecordingRepository(ds), inject: [DataSource] },
+      qaStore: { useFactory: (ds: DataSource) => new PgQaStore(ds), inject: [DataSource] },
+      audit: { useExisting: AuditLog },
+      tokens: { useExisting: UserTokenVerifier },
+      alerts: { useFactory: (ds: DataSource) => new StoredQaAlerts(ds), inject: [DataSource] },
+      directory: { useFactory: () => new StaticQaDirectory(callCenter.agents) },
+      reviewers: {
+        useFactory: (users: UserAccounts): QaReviewerSource => ({
+          reviewers: async () =>
+            (await users.list())
+              .filter((u) => u.role === 'qa' && !u.disabled)
+              .map((u) => ({ id: u.id, ...(u.agentId ? { agentId: u.agentId } : {}) })),
+        }),
+        inject: [UserAccounts],
+      },
+      pbx: { useFactory: (live: LiveCallCenter) => new AmiRecordingControl((name, params) => live.amiAction(name, params)), inject: [LiveCallCenter] },
+    },
+  });
+}
