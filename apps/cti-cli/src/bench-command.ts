@@ -1,5 +1,6 @@
 import { readConfigFile, validateConfig } from '@cti/config';
 import { benchCore } from './bench/core-bench';
+import { benchPersistence } from '@cti/persistence';
 import { benchWallboard } from '@cti/wallboard';
 import { benchEndToEnd } from './bench/e2e-bench';
 import { loopCapture } from './bench/looped-capture';
@@ -10,7 +11,7 @@ export interface BenchArgs {
   readonly config: string;
   readonly loops: number;
   readonly rounds: number;
-  /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator), wallboard. */
+  /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator), wallboard, persistence. */
   readonly modes: readonly string[];
 }
 
@@ -24,6 +25,13 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export async function runBench(args: BenchArgs, out: (text: string) => void): Promise<void> {
   if (args.modes.includes('ingestion')) await benchIngestion(args, out);
   if (args.modes.includes('wallboard')) await benchBoards(out);
+  if (args.modes.includes('persistence')) {
+    const r = await benchPersistence({ url: process.env.DATABASE_URL });
+    out(
+      `persistence (${r.database} PostgreSQL): batching writer ${fmt(r.writer.rowsPerSecond)} rows/s (target >= 20,000); ` +
+        `one TypeORM insert per row ${fmt(r.baseline.rowsPerSecond)} rows/s; ratio ${r.speedup.toFixed(1)}x`,
+    );
+  }
   if (args.modes.includes('e2e')) {
     // Real time for the floor sizes in the issue, then sped up until asterisk-manager saturates.
     for (const [agents, speed] of [[500, 1], [2000, 1], [500, 10], [2000, 4]] as const) {

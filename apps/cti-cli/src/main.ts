@@ -3,7 +3,7 @@ import { runReplay } from './replay-command';
 
 const USAGE = `usage:
   cti-cli replay <capture.ami.jsonl> --config <file> [--json] [--speed N]
-  cti-cli bench [ingestion|e2e|wallboard ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N]`;
+  cti-cli bench [ingestion|e2e|wallboard|persistence ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N]`;
 
 const DEFAULT_CAPTURE = `${process.cwd()}/../shared/ami-captures/inbound-day.ami.jsonl`;
 const DEFAULT_CONFIG = `${process.cwd()}/config/examples/capture-call-center.yaml`;
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
         config: option(args, '--config') ?? DEFAULT_CONFIG,
         loops: Number(option(args, '--loops') ?? 20),
         rounds: Number(option(args, '--rounds') ?? 3),
-        modes: args.filter((a) => ['ingestion', 'e2e', 'wallboard'].includes(a)).length > 0 ? args : ['ingestion', 'e2e', 'wallboard'],
+        modes: args.filter((a) => ['ingestion', 'e2e', 'wallboard', 'persistence'].includes(a)).length > 0 ? args : ['ingestion', 'e2e', 'wallboard', 'persistence'],
       },
       out,
     );
