@@ -12,7 +12,7 @@ function secondsClose(expected: number, actual: number, legs: number): boolean {
  * Every difference between the replay summary and the capture's ground truth: counts,
  * outcomes and reasons exactly; talk and pause seconds within ±1 s per measured leg/pause.
  */
-export function truthDifferences(summary: DaySummary, truth: CaptureTruth): string[] {
+export function truthDifferences(summary: DaySummary, truth: CaptureTruth, parts: { queues: boolean } = { queues: true }): string[] {
   const out: string[] = [];
   for (const [ext, exp] of Object.entries(truth.expected.per_agent)) {
     const got = summary.agents.find((a) => a.agentId === ext);
@@ -67,7 +67,7 @@ export function truthDifferences(summary: DaySummary, truth: CaptureTruth): stri
       }
     });
   }
-  for (const [q, exp] of Object.entries(truth.expected.queues)) {
+  for (const [q, exp] of Object.entries(parts.queues ? truth.expected.queues : {})) {
     const got = summary.queues.find((x) => x.queue === q);
     const rows: Row[] = [
       ['offered', exp.offered, got?.offered ?? 0],

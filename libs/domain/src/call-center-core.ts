@@ -300,7 +300,8 @@ export class CallCenterCore {
     }
     if (dest.agentId) {
       if (dest.agentId !== caller.agentId) {
-        this.days.internalCall(caller.agentId, dest.agentId, caller.uniqueid, at);
+        const call = this.days.internalCall(caller.agentId, dest.agentId, caller.uniqueid, at);
+        this.emit({ type: 'internal-call', call });
       }
       return;
     }

@@ -45,9 +45,10 @@ export class DayBook {
     }
   }
 
-  internalCall(agentId: string, calleeAgentId: string, callerUniqueid: string, at: number): void {
-    const day = localDay(at, this.config.timezone);
-    this.restoreInternalCall({ agentId, calleeAgentId, callerUniqueid, startedAt: at, answered: false, day });
+  internalCall(agentId: string, calleeAgentId: string, callerUniqueid: string, at: number): InternalCall {
+    const call = { agentId, calleeAgentId, callerUniqueid, startedAt: at, answered: false, day: localDay(at, this.config.timezone) };
+    this.restoreInternalCall(call);
+    return call;
   }
 
   restoreInternalCall(call: InternalCall): void {
