@@ -6,6 +6,7 @@ import {
   AmiRecordingControl,
   type QaAlert,
   QaAlerts,
+  QaPresence,
   type QaReviewerSource,
   PgQaStore,
   PgRecordingRepository,
@@ -59,6 +60,20 @@ class StoredQaAlerts extends QaAlerts {
   }
 }
 
+/** Who was logged in during a span, from the stored login sessions: the shifts an agent worked. */
+class StoredSessionsPresence extends QaPresence {
+  constructor(private readonly ds: DataSource) {
+    super();
+  }
+  async agentsWorked(from: number, to: number): Promise<readonly string[]> {
+    const rows = await this.ds.query<{ agent_id: string }[]>(
+      'SELECT DISTINCT "agent_id" FROM "agent_session" WHERE "login_at" < $2 AND ("logout_at" IS NULL OR "logout_at" > $1)',
+      [new Date(from), new Date(to)],
+    );
+    return rows.map((r) => r.agent_id);
+  }
+}
+
 /**
  * Recordings and QA. Where the recordings are: `CTI_RECORDINGS_DIR` (the PBX's monitor spool,
  * mounted), else `<data dir>/recordings`; how long they are kept: `CTI_RECORDING_RETENTION_DAYS`
@@ -94,6 +109,7 @@ export function recordingQaModule(imports: Imports, runtime: ServerRuntime, env:
         }),
         inject: [UserAccounts],
       },
+      presence: { useFactory: (ds: DataSource) => new StoredSessionsPresence(ds), inject: [DataSource] },
       pbx: { useFactory: (live: LiveCallCenter) => new AmiRecordingControl((name, params) => live.amiAction(name, params)), inject: [LiveCallCenter] },
     },
   });
