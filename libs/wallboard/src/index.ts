@@ -11,6 +11,13 @@ export {
 } from './parse-client-message';
 export * from './protocol';
 export { type ShiftOptions, type ShiftWindow, shiftWindow } from './shift-clock';
+export {
+  DEFAULT_KEEP_FINISHED_MS,
+  type MustStayRun,
+  type StayLateAlertsOptions,
+  type StayUpdate,
+  WallboardStayLateAlerts,
+} from './stay-late-alerts';
 export { wallboardStaticDir } from './static-dir';
 export {
   JwtTokenVerifier,
@@ -28,7 +35,14 @@ export {
   type WallboardHubOptions,
 } from './wallboard-hub';
 export { WallboardServer, type WallboardServerOptions } from './wallboard-server';
-export { agentTile, alertsFor, maskNumber, maskedTile, queuePanel } from './wallboard-view';
+export {
+  agentTile,
+  alertsFor,
+  type ExternalAlert,
+  maskNumber,
+  maskedTile,
+  queuePanel,
+} from './wallboard-view';
 export { WALLBOARD_SETUP, WallboardGateway, type WallboardSetup } from './wallboard.gateway';
 export { WallboardModule, type WallboardModuleOptions } from './wallboard.module';
 export { type BenchOptions, type BenchResult, type BenchRun, benchWallboard } from './bench';

@@ -60,7 +60,13 @@ export interface QueuePanel {
   readonly ahtSeconds?: number;
 }
 
-export type AlertKind = 'pause-over-limit' | 'behind-quota' | 'after-shift';
+export type AlertKind = 'pause-over-limit' | 'behind-quota' | 'after-shift' | 'must-stay';
+
+/** Alerts judged outside the live core and fed to the hub (the quota day's must-stay list). */
+export type ExternalAlertKind = Extract<AlertKind, 'must-stay'>;
+
+/** Where a must-stay agent is: still staying, quota met, or released by a supervisor. */
+export type StayState = 'staying' | 'met' | 'released';
 
 export interface Alert {
   /** `${kind}:${agentId}`: at most one alert of a kind per agent. */
@@ -73,8 +79,19 @@ export interface Alert {
   readonly since: number;
   readonly pauseReason?: string;
   readonly limitSeconds?: number;
+  /** Effective calls and quota: as judged (behind-quota), or as counted for the stay (must-stay). */
   readonly effective?: number;
   readonly quota?: number;
+  /** must-stay: calls still short of the quota (0 once met). */
+  readonly shortfall?: number;
+  /** must-stay: the work day (YYYY-MM-DD) whose quota the agent stays for. */
+  readonly day?: string;
+  /** must-stay: staying, or how the stay ended. */
+  readonly state?: StayState;
+  /** must-stay: when the quota was met or the agent released. */
+  readonly finishedAt?: number;
+  /** must-stay: who released the agent (the reason stays in the audit log, not on boards). */
+  readonly releasedBy?: string;
 }
 
 export interface TeamInfo {

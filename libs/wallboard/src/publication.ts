@@ -6,8 +6,11 @@ import {
   agentTile,
   alertId,
   alertsFor,
+  EXTERNAL_ALERT_KINDS,
+  type ExternalAlert,
   maskedTile,
   queuePanel,
+  withExternalAlerts,
 } from './wallboard-view';
 
 export interface PublishedAgent {
@@ -20,6 +23,12 @@ export interface PublishedAgent {
 export interface PublishedAlert {
   readonly alert: Alert;
   readonly json: string;
+}
+
+interface FedAlert {
+  readonly alert: ExternalAlert;
+  /** Dropped at the first projection at or after this instant. */
+  readonly until?: number;
 }
 
 /** What one projection changed. */
@@ -39,8 +48,31 @@ export class Publication {
   readonly agents = new Map<string, PublishedAgent>();
   readonly queues = new Map<string, string>();
   readonly alerts = new Map<string, PublishedAlert>();
+  /** Alerts fed from outside the core, by alert id, until removed or expired. */
+  private readonly external = new Map<string, FedAlert>();
+  /** Agents whose external alerts changed since the last projection. */
+  private readonly externalDirty = new Set<string>();
 
   constructor(private readonly source: LiveSource) {}
+
+  /** Adds or replaces an external alert; it is published with the agent's next projection. */
+  setExternal(alert: ExternalAlert, until?: number): void {
+    this.external.set(alertId(alert.kind, alert.agentId), {
+      alert,
+      ...(until !== undefined ? { until } : {}),
+    });
+    this.externalDirty.add(alert.agentId);
+  }
+
+  deleteExternal(kind: ExternalAlert['kind'], agentId: string): boolean {
+    if (!this.external.delete(alertId(kind, agentId))) return false;
+    this.externalDirty.add(agentId);
+    return true;
+  }
+
+  getExternal(kind: ExternalAlert['kind'], agentId: string): ExternalAlert | undefined {
+    return this.external.get(alertId(kind, agentId))?.alert;
+  }
 
   /** Re-projects the given agents and queues (all of them when `full`), judging alerts at `now`. */
   project(
@@ -70,10 +102,34 @@ export class Publication {
     if (full)
       for (const q of this.queues.keys())
         if (!seen.has(q) && this.queues.delete(q)) changes.removedQueues.push(q);
+    for (const [id, fed] of this.external)
+      if (fed.until !== undefined && now >= fed.until && this.external.delete(id))
+        this.externalDirty.add(fed.alert.agentId);
     // Time moves alerts (a pause passing its limit), so a full pass re-judges every agent.
-    const judged = full ? [...this.agents.values()] : changes.agents;
-    for (const { tile } of judged) this.projectAlerts(tile, alertsFor(tile, now, shift), changes);
+    const judged = full ? [...this.agents.values()] : [...changes.agents];
+    if (!full)
+      for (const id of this.externalDirty) {
+        const row = this.agents.get(id);
+        if (row && !changes.agents.includes(row)) judged.push(row);
+      }
+    this.externalDirty.clear();
+    for (const { tile } of judged)
+      this.projectAlerts(
+        tile,
+        withExternalAlerts(tile, alertsFor(tile, now, shift), this.externalOf(tile.id), now, shift),
+        changes,
+      );
     return changes;
+  }
+
+  private externalOf(agentId: string): ExternalAlert[] {
+    if (this.external.size === 0) return [];
+    const found: ExternalAlert[] = [];
+    for (const kind of EXTERNAL_ALERT_KINDS) {
+      const fed = this.external.get(alertId(kind, agentId));
+      if (fed) found.push(fed.alert);
+    }
+    return found;
   }
 
   /** The current alerts of one agent. */

@@ -2,10 +2,11 @@ import { type CoreOutput } from '@cti/domain';
 import { scopeKey } from './access-policy';
 import { Audience, type HubSocket } from './audience';
 import { type LiveSource } from './live-source';
-import { CloseCode, type Scope, type TeamInfo } from './protocol';
+import { CloseCode, type ExternalAlertKind, type Scope, type TeamInfo } from './protocol';
 import { deltaFrame, seedAudience, snapshotFrame } from './audience-frames';
 import { Publication } from './publication';
 import { type ShiftOptions, shiftWindow } from './shift-clock';
+import { type ExternalAlert } from './wallboard-view';
 
 /** Whether the PBX link's data can be trusted (mirrors PbxLink's freshness). */
 export interface LinkState {
@@ -131,13 +132,26 @@ export class WallboardHub {
       case 'recording-started':
         return;
     }
-    // Throttle with a leading edge: after a quiet spell the change goes out at once (after the
-    // current burst of outputs), under load one delta per audience per coalesceMs at most.
-    const wait = Math.max(0, this.lastFlushAt + (this.options.coalesceMs ?? 50) - this.clock());
-    this.cancelFlush ??= this.schedule(() => {
-      this.cancelFlush = undefined;
-      this.flush(this.fullPending);
-    }, wait);
+    this.requestFlush();
+  }
+
+  /**
+   * Raises or updates an alert judged outside the core (the quota day's must-stay list). It goes
+   * out like the core's alerts: in the next delta and in snapshots, to the audiences that see the
+   * agent, with the agent's name and team from their tile. `until`: dropped from then on.
+   */
+  upsertExternalAlert(alert: ExternalAlert, options: { readonly until?: number } = {}): void {
+    this.published.setExternal(alert, options.until);
+    this.requestFlush();
+  }
+
+  removeExternalAlert(kind: ExternalAlertKind, agentId: string): void {
+    if (this.published.deleteExternal(kind, agentId)) this.requestFlush();
+  }
+
+  /** The external alert of that kind fed for the agent, if any. */
+  externalAlert(kind: ExternalAlertKind, agentId: string): ExternalAlert | undefined {
+    return this.published.getExternal(kind, agentId);
   }
 
   /** Link news goes to every board; when the link comes back, the resync's deltas go first. */
@@ -232,6 +246,16 @@ export class WallboardHub {
       for (const socket of audience.sockets) this.deliver(socket, data);
     }
     if (full) this.dropIdleAudiences(now);
+  }
+
+  private requestFlush(): void {
+    // Throttle with a leading edge: after a quiet spell the change goes out at once (after the
+    // current burst of outputs), under load one delta per audience per coalesceMs at most.
+    const wait = Math.max(0, this.lastFlushAt + (this.options.coalesceMs ?? 50) - this.clock());
+    this.cancelFlush ??= this.schedule(() => {
+      this.cancelFlush = undefined;
+      this.flush(this.fullPending);
+    }, wait);
   }
 
   private createAudience(key: string, scope: Scope, masked: boolean): Audience {

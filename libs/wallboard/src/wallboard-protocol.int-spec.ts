@@ -1,4 +1,5 @@
 import { type Scope } from './protocol';
+import { WallboardStayLateAlerts } from './stay-late-alerts';
 import { BoardModel, expectedBoard } from './testing/board-model';
 import { schemaErrors } from './testing/schema-check';
 import { TestServer, TEST_USERS } from './testing/test-server';
@@ -187,6 +188,46 @@ describe('wallboard protocol (real core, real sockets)', () => {
     expect(modelOf(fast).view()).toEqual(
       expectedBoard(server.source, { kind: 'all' }, false, Date.now()),
     );
+  });
+
+  it('carries the must-stay list to the boards that may see each agent, until each stay ends', async () => {
+    const sup = await board('supervisor', { kind: 'all' });
+    const lead = await board('leader', { kind: 'team', team: 'inbound-1' });
+    const me = await board('agent', { kind: 'agent', agent: '8001' });
+    const alerts = new WallboardStayLateAlerts(server.hub);
+    const shiftEnd = Date.now() - 60_000;
+    alerts.mustStay({
+      day: '2026-11-27',
+      shiftEnd,
+      agents: [
+        { agentId: '8005', quota: 50, effective: 30, shortfall: 20 },
+        { agentId: '8001', quota: 50, effective: 47, shortfall: 3 },
+      ],
+    });
+    await settle(sup, lead, me);
+    const stays = (c: TestClient) =>
+      [...modelOf(c).alerts.values()]
+        .filter((a) => a.kind === 'must-stay')
+        .map((a) => `${a.agentId}:${a.state}:${a.shortfall}`)
+        .sort();
+    expect(stays(sup)).toEqual(['8001:staying:3', '8005:staying:20']);
+    expect(stays(lead)).toEqual(['8001:staying:3']);
+    expect(stays(me)).toEqual(['8001:staying:3']);
+
+    alerts.stayFinished({
+      agentId: '8001',
+      day: '2026-11-27',
+      shiftEnd,
+      quota: 50,
+      effective: 50,
+      state: 'met',
+      finishedAt: Date.now(),
+    });
+    await settle(sup, lead, me);
+    expect(stays(sup)).toEqual(['8001:met:0', '8005:staying:20']);
+    expect(stays(me)).toEqual(['8001:met:0']);
+    const late = await board('leader', { kind: 'team', team: 'inbound-1' });
+    expect(stays(late)).toEqual(['8001:met:0']);
   });
 
   it('shows every board the link going stale and coming back after the resync', async () => {

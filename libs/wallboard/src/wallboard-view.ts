@@ -1,6 +1,12 @@
 import { type QuotaProgress } from '@cti/domain';
 import { type LiveAgent, type LiveQueue } from './live-source';
-import { type AgentTile, type Alert, type AlertKind, type QueuePanel } from './protocol';
+import {
+  type AgentTile,
+  type Alert,
+  type AlertKind,
+  type ExternalAlertKind,
+  type QueuePanel,
+} from './protocol';
 import { type ShiftWindow } from './shift-clock';
 
 /** Pure projections from live facts to board rows. */
@@ -62,7 +68,18 @@ export const ALERT_KINDS: readonly AlertKind[] = [
   'pause-over-limit',
   'behind-quota',
   'after-shift',
+  'must-stay',
 ];
+
+export const EXTERNAL_ALERT_KINDS: readonly ExternalAlertKind[] = ['must-stay'];
+
+/**
+ * An alert judged outside the live core, as fed to the hub: the board row without id, name and
+ * team, which come from the agent's tile when it is published.
+ */
+export type ExternalAlert = Omit<Alert, 'id' | 'kind' | 'name' | 'team'> & {
+  readonly kind: ExternalAlertKind;
+};
 
 export function alertId(kind: AlertKind, agentId: string): string {
   return `${kind}:${agentId}`;
@@ -102,6 +119,42 @@ export function alertsFor(tile: AgentTile, now: number, shift: ShiftWindow | und
     }
     if (now >= shift.afterShiftFrom) alerts.push(base('after-shift', shift.endsAt));
   }
+  return alerts;
+}
+
+/**
+ * The agent's judged alerts together with the external ones fed for them. An agent who must stay
+ * is not also "still logged in after the shift": while staying that alert is held back, and once
+ * the stay ended it counts from the end of the stay (plus the same grace), as attendance does.
+ */
+export function withExternalAlerts(
+  tile: AgentTile,
+  judged: Alert[],
+  external: readonly ExternalAlert[],
+  now: number,
+  shift: ShiftWindow | undefined,
+): Alert[] {
+  if (external.length === 0) return judged;
+  const stay = external.find((a) => a.kind === 'must-stay');
+  const alerts =
+    stay && (!shift || stay.since >= shift.startedAt)
+      ? judged.flatMap((a) => {
+          if (a.kind !== 'after-shift') return [a];
+          if (stay.state !== 'met' && stay.state !== 'released') return [];
+          const endedAt = stay.finishedAt ?? now;
+          const grace = shift ? shift.afterShiftFrom - shift.endsAt : 0;
+          return now >= endedAt + grace ? [{ ...a, since: Math.max(a.since, endedAt) }] : [];
+        })
+      : [...judged];
+  for (const { kind, agentId, ...rest } of external)
+    alerts.push({
+      id: alertId(kind, agentId),
+      kind,
+      agentId,
+      name: tile.name,
+      team: tile.team,
+      ...rest,
+    });
   return alerts;
 }
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WallboardStayLateAlerts } from './stay-late-alerts';
 import { launchChromium } from './testing/browser';
 import { playDemoMorning } from './testing/demo-scenario';
 import { TestServer } from './testing/test-server';
@@ -46,8 +47,42 @@ describe('wallboard page (headless Chromium)', () => {
       server: { recheckMs: 500 },
     });
     playDemoMorning(server.script, Date.now());
+    showMustStay();
     server.hub.flush(true);
   });
+
+  /** The quota day's must-stay list as the app feeds it: two staying, one met, one released. */
+  function showMustStay(): void {
+    const alerts = new WallboardStayLateAlerts(server.hub);
+    const shiftEnd = Date.now() - 42 * 60_000;
+    const day = '2026-11-27';
+    alerts.mustStay({
+      day,
+      shiftEnd,
+      agents: [
+        { agentId: '8003', quota: 50, effective: 44, shortfall: 6 },
+        { agentId: '8009', quota: 50, effective: 49, shortfall: 1 },
+        { agentId: '8007', quota: 50, effective: 47, shortfall: 3 },
+        { agentId: '8006', quota: 50, effective: 38, shortfall: 12 },
+      ],
+    });
+    const finished = { day, shiftEnd, quota: 50 } as const;
+    alerts.stayFinished({
+      ...finished,
+      agentId: '8007',
+      effective: 50,
+      state: 'met',
+      finishedAt: Date.now() - 10 * 60_000,
+    });
+    alerts.stayFinished({
+      ...finished,
+      agentId: '8006',
+      effective: 40,
+      state: 'released',
+      finishedAt: Date.now() - 5 * 60_000,
+      releasedBy: 'supervisor',
+    });
+  }
   afterEach(async () => {
     for (const c of contexts.splice(0)) await c.close();
     await server.close();
@@ -97,6 +132,17 @@ describe('wallboard page (headless Chromium)', () => {
       await page.locator('.alert[data-kind="pause-over-limit"][data-agent="8005"]').count(),
     ).toBe(1);
     expect(await page.locator('.alert[data-kind="behind-quota"]').count()).toBe(4);
+    const stays = page.locator('.alert[data-kind="must-stay"]');
+    expect(await stays.count()).toBe(4);
+    expect(await stays.locator('.a-text').nth(1).textContent()).toMatch(
+      /^须留岗：还差 1 通 · 已留 4[23]:\d\d$/,
+    );
+    expect(await page.locator('.alert[data-kind="must-stay"][data-state="met"]').count()).toBe(1);
+    expect(
+      await page
+        .locator('.alert[data-kind="must-stay"][data-state="released"] .a-text')
+        .textContent(),
+    ).toMatch(/^已放行：\d\d:\d\d（supervisor）· 还差 10 通 · 留岗 37:\d\d$/);
     await page.screenshot({ path: `${SHOTS}/board-zh.png`, fullPage: true });
 
     server.script.unpause('8002');
@@ -176,6 +222,12 @@ describe('wallboard page (headless Chromium)', () => {
     await login(page);
     expect(await tile(page, '8001').locator('.t-label').textContent()).toBe('On call · In');
     expect(await page.textContent('.alerts-panel h2')).toBe('Alerts');
+    expect(
+      await page.locator('.alert[data-kind="must-stay"][data-agent="8003"] .a-text').textContent(),
+    ).toMatch(/^Must stay: 6 calls short · stayed 4[23]:\d\d$/);
+    expect(
+      await page.locator('.alert[data-kind="must-stay"][data-agent="8007"] .a-text').textContent(),
+    ).toMatch(/^Quota met at \d\d:\d\d · stayed 32:\d\d$/);
     await page.selectOption('#team-filter', 'outbound');
     expect(await page.locator('.tile').count()).toBe(4);
     expect(page.url()).toContain('team=outbound');
@@ -189,6 +241,13 @@ describe('wallboard page (headless Chromium)', () => {
     await login(page, 'leader');
     expect(await page.locator('.tile').count()).toBe(4);
     expect(await page.textContent('#team-name')).toBe('客服一组');
+    expect(
+      await page
+        .locator('.alert[data-kind="must-stay"]')
+        .evaluateAll((ns) =>
+          ns.map((n) => (n as unknown as { dataset: { agent: string } }).dataset.agent),
+        ),
+    ).toEqual(['8003']);
     expect(await tile(page, '8001').locator('.t-info').textContent()).toBe('138****5678');
     await page.screenshot({ path: `${SHOTS}/board-team-leader-zh.png`, fullPage: true });
   });

@@ -36,6 +36,11 @@ const TEXTS = {
     'alert.pause-over-limit': '{reason}超时 {over}（限时 {limit}）',
     'alert.behind-quota': '进度落后：有效通话 {effective}/{quota}',
     'alert.after-shift': '下班后仍在线 {over}',
+    'alert.must-stay': '须留岗：还差 {short} 通 · 已留 {over}',
+    'alert.must-stay.one': '须留岗：还差 {short} 通 · 已留 {over}',
+    'alert.must-stay.met': '已达标：{time} 完成 · 留岗 {stayed}',
+    'alert.must-stay.released': '已放行：{time} · 还差 {short} 通 · 留岗 {stayed}',
+    'alert.must-stay.releasedBy': '已放行：{time}（{by}）· 还差 {short} 通 · 留岗 {stayed}',
     'agents.none': '当前范围内没有坐席',
     'tile.limit': '限时 {limit}',
     'tile.wrapLeft': '剩余 {left}',
@@ -90,6 +95,12 @@ const TEXTS = {
     'alert.pause-over-limit': '{reason} over by {over} (limit {limit})',
     'alert.behind-quota': 'Behind quota: {effective}/{quota} effective calls',
     'alert.after-shift': 'Still logged in, shift ended {over} ago',
+    'alert.must-stay': 'Must stay: {short} calls short · stayed {over}',
+    'alert.must-stay.one': 'Must stay: 1 call short · stayed {over}',
+    'alert.must-stay.met': 'Quota met at {time} · stayed {stayed}',
+    'alert.must-stay.released': 'Released at {time}, {short} calls short · stayed {stayed}',
+    'alert.must-stay.releasedBy':
+      'Released at {time} by {by}, {short} calls short · stayed {stayed}',
     'agents.none': 'No agents in this view',
     'tile.limit': 'limit {limit}',
     'tile.wrapLeft': '{left} left',
@@ -162,6 +173,15 @@ export function seconds(value) {
   if (value === undefined || value === null) return '—';
   if (value < 60) return current === 'zh-CN' ? `${Math.round(value)}秒` : `${Math.round(value)}s`;
   return duration(value * 1000);
+}
+
+/** 18:42 in the browser's time zone. */
+export function shortTime(epochMs) {
+  return new Date(epochMs).toLocaleTimeString(current === 'zh-CN' ? 'zh-CN' : 'en-GB', {
+    hour12: false,
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function clockTime(epochMs) {

@@ -1,6 +1,6 @@
 // Queue panel, status summary and alerts. All text through textContent: names and pause
 // reasons come from configuration and the PBX, never trusted as HTML.
-import { duration, seconds, t } from './i18n.js';
+import { duration, seconds, shortTime, t } from './i18n.js';
 
 const STATUSES = [
   'available',
@@ -105,16 +105,23 @@ export function renderSummary(container, tiles) {
   );
 }
 
-const SEVERITY = { 'pause-over-limit': 0, 'after-shift': 1, 'behind-quota': 2 };
+const SEVERITY = { 'pause-over-limit': 0, 'must-stay': 1, 'after-shift': 2, 'behind-quota': 3 };
+/** Finished stays (quota met, released) stay on the list, greyed, below every open alert. */
+const DONE = 9;
+
+const done = (a) => a.kind === 'must-stay' && a.state !== undefined && a.state !== 'staying';
+const rank = (a) => (done(a) ? DONE : (SEVERITY[a.kind] ?? DONE - 1));
+const order = (a) => (done(a) ? (a.finishedAt ?? a.since) : a.since);
 
 /** The alerts of the agents shown: the most urgent kind first, then the oldest. */
 export function renderAlerts(container, alerts, now) {
   const items = [...alerts]
-    .sort((a, b) => SEVERITY[a.kind] - SEVERITY[b.kind] || a.since - b.since)
+    .sort((a, b) => rank(a) - rank(b) || order(a) - order(b) || (a.agentId < b.agentId ? -1 : 1))
     .map((a) => {
-      const item = el('li', `alert k-${a.kind}`);
+      const item = el('li', `alert k-${a.kind}${done(a) ? ' done' : ''}`);
       item.dataset.kind = a.kind;
       item.dataset.agent = a.agentId;
+      if (a.state) item.dataset.state = a.state;
       const who = el('div', 'a-who');
       who.append(el('span', 'a-name', a.name), el('span', 'a-id', a.agentId));
       item.append(who, el('div', 'a-text', alertText(a, now)));
@@ -136,7 +143,26 @@ function alertText(a, now) {
       return t('alert.behind-quota', a);
     case 'after-shift':
       return t('alert.after-shift', { over: duration(now - a.since) });
+    case 'must-stay':
+      return mustStayText(a, now);
     default:
       return a.kind;
   }
+}
+
+function mustStayText(a, now) {
+  const short = a.shortfall ?? Math.max(0, (a.quota ?? 0) - (a.effective ?? 0));
+  const vars = {
+    short,
+    effective: a.effective ?? 0,
+    quota: a.quota ?? 0,
+    over: duration(now - a.since),
+    stayed: duration((a.finishedAt ?? now) - a.since),
+    time: a.finishedAt !== undefined ? shortTime(a.finishedAt) : '',
+    by: a.releasedBy ?? '',
+  };
+  if (a.state === 'met') return t('alert.must-stay.met', vars);
+  if (a.state === 'released')
+    return t(a.releasedBy ? 'alert.must-stay.releasedBy' : 'alert.must-stay.released', vars);
+  return t(short === 1 ? 'alert.must-stay.one' : 'alert.must-stay', vars);
 }

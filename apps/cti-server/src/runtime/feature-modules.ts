@@ -14,7 +14,8 @@ import {
   StaticQaDirectory,
   validateRecordingQaConfig,
 } from '@cti/recording-qa';
-import { CoreOutputFeed, loadWorkforceConfig, WorkforceClock, WorkforceModule, workforcePostgresPorts } from '@cti/workforce';
+import { WallboardHub, WallboardStayLateAlerts } from '@cti/wallboard';
+import { CoreOutputFeed, loadWorkforceConfig, WorkforceAlerts, WorkforceClock, WorkforceModule, workforcePostgresPorts } from '@cti/workforce';
 import { DataSource } from 'typeorm';
 import { LiveCallCenter } from '../live/live-call-center';
 import { type ServerRuntime } from './runtime-token';
@@ -30,6 +31,7 @@ export function quotaDayModule(imports: Imports, runtime: ServerRuntime, env: En
     settings: { config: loadWorkforceConfig({ file: env.CTI_WORKFORCE_CONFIG, callCenter, env }), callCenter },
     ports: [
       ...workforcePostgresPorts(DataSource),
+      { provide: WorkforceAlerts, useFactory: (hub: WallboardHub) => new WallboardStayLateAlerts(hub), inject: [WallboardHub] },
       { provide: WorkforceClock, useFactory: (live: LiveCallCenter) => ({ now: () => live.now() }), inject: [LiveCallCenter] },
       {
         provide: CoreOutputFeed,

@@ -103,6 +103,8 @@ describe('shift end on a fake clock (real PostgreSQL, real HTTP receiver)', () =
       effective: 49,
       effectiveAtShiftEnd: 47,
     });
+    // The wallboard hears every step of the count, not only the end.
+    expect(h.alerts.updates).toEqual(['1002:48', '1002:49']);
     h.push(callCompleted('1002', at(DAY, '17:30'), 95));
     await h.settle();
     const met = await h.stores.stays.get('1002', DAY);

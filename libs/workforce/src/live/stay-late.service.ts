@@ -45,7 +45,10 @@ export class StayLateService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    for (const s of await this.store.staying()) this.stays.set(key(s.agentId, s.day), s);
+    for (const s of await this.store.staying()) {
+      this.stays.set(key(s.agentId, s.day), s);
+      this.alerts.stayUpdated(s);
+    }
     this.quotaDay.onLeg((leg) => this.legCompleted(leg));
   }
 
@@ -124,6 +127,7 @@ export class StayLateService implements OnModuleInit {
       else {
         await this.store.save(next);
         this.stays.set(key(next.agentId, next.day), next);
+        this.alerts.stayUpdated(next);
       }
     }).catch((err: Error) =>
       this.logger.error(`stay-late count for ${leg.agentId} failed: ${err.message}`),

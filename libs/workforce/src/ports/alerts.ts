@@ -15,10 +15,13 @@ export interface ShiftEndRun {
  */
 export abstract class WorkforceAlerts {
   abstract mustStay(run: ShiftEndRun): void;
+  /** A staying agent's count moved, or the process restarted with the stay still open. */
+  abstract stayUpdated(stay: StayLate): void;
   abstract stayFinished(stay: StayLate): void;
 }
 
 export class NoWorkforceAlerts extends WorkforceAlerts {
   mustStay(): void {}
+  stayUpdated(): void {}
   stayFinished(): void {}
 }

@@ -40,8 +40,13 @@ export interface HarnessDatabase {
 export class RecordedAlerts implements WorkforceAlerts {
   readonly runs: ShiftEndRun[] = [];
   readonly finished: string[] = [];
+  /** Each live count update: `agent:effective`. */
+  readonly updates: string[] = [];
   mustStay(run: ShiftEndRun): void {
     this.runs.push(run);
+  }
+  stayUpdated(stay: { agentId: string; effective: number }): void {
+    this.updates.push(`${stay.agentId}:${stay.effective}`);
   }
   stayFinished(stay: { agentId: string; state: string }): void {
     this.finished.push(`${stay.agentId}:${stay.state}`);
