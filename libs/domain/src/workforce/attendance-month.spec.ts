@@ -2,7 +2,7 @@ import { type AgentSession } from '../outputs';
 import { type AttendanceException, dayAttendance } from './attendance';
 import { monthAttendance } from './attendance-month';
 import { planDay } from './schedule';
-import { at, ATTENDANCE, SCHEDULE } from './test-fixtures';
+import { at, ATTENDANCE, SCHEDULE } from '../testing/workforce-fixtures';
 
 /** Working days of December 2026 where the agent logs in `late` seconds after 08:45. */
 function december(

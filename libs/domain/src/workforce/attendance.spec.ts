@@ -6,7 +6,7 @@ import {
   type DeviationClass,
 } from './attendance';
 import { planDay, type ScheduleConfig } from './schedule';
-import { at, ATTENDANCE, SCHEDULE } from './test-fixtures';
+import { at, ATTENDANCE, SCHEDULE } from '../testing/workforce-fixtures';
 
 const day = '2026-12-01';
 const plan = planDay(SCHEDULE, { id: '1001' }, day);

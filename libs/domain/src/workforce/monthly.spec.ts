@@ -2,7 +2,7 @@ import { monthAttendance } from './attendance-month';
 import { monthlyAgentRow, monthlyTeamRows } from './monthly';
 import { type LedgerEntry } from './quota-ledger';
 import { startStayLate, stayLateCounted } from './stay-late';
-import { at, ATTENDANCE } from './test-fixtures';
+import { at, ATTENDANCE } from '../testing/workforce-fixtures';
 
 const entry = (
   agentId: string,

@@ -16,7 +16,7 @@ import {
   type WorkforceRuleSet,
 } from './rule-set';
 import { planDay, type ScheduleConfig } from './schedule';
-import { at, leg, RULES_V1, SCHEDULE } from './test-fixtures';
+import { at, leg, RULES_V1, SCHEDULE } from '../testing/workforce-fixtures';
 
 const V2: WorkforceRuleSet = {
   ...RULES_V1,

@@ -6,7 +6,7 @@ import {
   shiftInstants,
   workDayOf,
 } from './schedule';
-import { at, SCHEDULE } from './test-fixtures';
+import { at, SCHEDULE } from '../testing/workforce-fixtures';
 
 const H = 3_600_000;
 const agent = { id: '1001', team: 'sales' };

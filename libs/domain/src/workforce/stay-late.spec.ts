@@ -1,5 +1,5 @@
 import { releaseStayLate, startStayLate, stayLateCounted, stayLateMinutes } from './stay-late';
-import { at } from './test-fixtures';
+import { at } from '../testing/workforce-fixtures';
 
 const end = at('2026-12-01', '17:00');
 const [stay] = startStayLate(

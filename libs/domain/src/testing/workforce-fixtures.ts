@@ -1,9 +1,9 @@
 import { type AgentLeg } from '../outputs';
-import { type AttendanceRules } from './attendance';
-import { type LedgerLeg } from './quota-ledger';
-import { type WorkforceRuleSet } from './rule-set';
-import { type ScheduleConfig } from './schedule';
-import { zonedInstant } from './zoned-time';
+import { type AttendanceRules } from '../workforce/attendance';
+import { type LedgerLeg } from '../workforce/quota-ledger';
+import { type WorkforceRuleSet } from '../workforce/rule-set';
+import { type ScheduleConfig } from '../workforce/schedule';
+import { zonedInstant } from '../workforce/zoned-time';
 
 /** Shared by the workforce specs: the rules' defaults (call-center-rules.md §1-2) in Shanghai. */
 export const TZ = 'Asia/Shanghai';
