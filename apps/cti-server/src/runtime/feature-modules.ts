@@ -15,9 +15,10 @@ import {
   validateRecordingQaConfig,
 } from '@cti/recording-qa';
 import { WallboardHub, WallboardStayLateAlerts } from '@cti/wallboard';
-import { CoreOutputFeed, loadWorkforceConfig, WorkforceAlerts, WorkforceClock, WorkforceModule, workforcePostgresPorts } from '@cti/workforce';
+import { CoreOutputFeed, loadWorkforceConfig, QaScoresSource, WorkforceAlerts, WorkforceClock, WorkforceModule, workforcePostgresPorts } from '@cti/workforce';
 import { DataSource } from 'typeorm';
 import { LiveCallCenter } from '../live/live-call-center';
+import { QaMonthlyScores } from './qa-monthly-scores';
 import { type ServerRuntime } from './runtime-token';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -31,6 +32,11 @@ export function quotaDayModule(imports: Imports, runtime: ServerRuntime, env: En
     settings: { config: loadWorkforceConfig({ file: env.CTI_WORKFORCE_CONFIG, callCenter, env }), callCenter },
     ports: [
       ...workforcePostgresPorts(DataSource),
+      {
+        provide: QaScoresSource,
+        useFactory: (ds: DataSource) => new QaMonthlyScores(new PgQaStore(ds), callCenter.timezone),
+        inject: [DataSource],
+      },
       { provide: WorkforceAlerts, useFactory: (hub: WallboardHub) => new WallboardStayLateAlerts(hub), inject: [WallboardHub] },
       { provide: WorkforceClock, useFactory: (live: LiveCallCenter) => ({ now: () => live.now() }), inject: [LiveCallCenter] },
       {
