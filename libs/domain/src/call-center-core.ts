@@ -1,21 +1,21 @@
 import { AgentDirectory } from './agent-directory';
 import { AgentPresence, type PresenceOutput } from './agent-presence';
-import { deriveAgentStatus, type PhoneActivity, sameState } from './agent-status';
+import { AgentStates } from './agent-states';
+import { deriveAgentStatus } from './agent-status';
 import { type CallCenterConfig } from './call-center-config';
 import { CallGraph, type ChannelFact, type Contact } from './call-graph';
 import { DayBook } from './day-book';
 import { LegBook } from './leg-book';
 import { nextLocalMidnight } from './local-day';
-import { DeadlineQueue } from './deadline-queue';
 import {
   type AgentLeg,
   type AgentSession,
   type AgentState,
-  type CallDirection,
   type CoreOutput,
   type InternalCall,
   type PauseInterval,
 } from './outputs';
+import { phoneActivityOf } from './phone-activity';
 import { PhoneSignals } from './phone-signals';
 import { QueueBoard } from './queue-board';
 import { type PbxSnapshot } from './pbx-snapshot';
@@ -43,15 +43,13 @@ export class CallCenterCore {
   readonly queues: QueueBoard;
   readonly days: DayBook;
   private readonly presence = new Map<string, AgentPresence>();
-  private readonly states = new Map<string, AgentState>();
   /** Agent channels rung by a queue and not yet answered or given up. */
   private readonly phones = new PhoneSignals();
-  private readonly dirty = new Set<string>();
+  private readonly agentStates: AgentStates;
   private readonly wrapUpSeconds = new Map<string, number>();
   private now = 0;
   /** End of the current local day: queue figures are per day. */
   private dayEndsAt = 0;
-  private readonly deadlines = new DeadlineQueue();
   private bootedAt?: number;
   private resyncing = false;
 
@@ -67,8 +65,19 @@ export class CallCenterCore {
     for (const q of config.queues) this.wrapUpSeconds.set(q.name, q.wrapUpSeconds);
     for (const agent of config.agents) {
       this.presence.set(agent.id, new AgentPresence(agent.id, config.rules, (o) => this.presenceOutput(o)));
-      this.states.set(agent.id, { status: 'logged-out', since: 0, loggedIn: false });
     }
+    this.agentStates = new AgentStates(
+      config.agents.map((a) => a.id),
+      (agentId, now) =>
+        deriveAgentStatus(
+          this.presence.get(agentId)!,
+          phoneActivityOf(agentId, this.graph, this.legs, this.phones),
+          (q) => this.wrapUpSeconds.get(q) ?? 0,
+          config.rules,
+          now,
+        ),
+      (agentId, state) => this.emit({ type: 'agent-state', agentId, state, resync: this.resyncing }),
+    );
   }
 
   get clock(): number {
@@ -78,7 +87,7 @@ export class CallCenterCore {
   apply(event: TelephonyEvent): void {
     this.advanceTo(event.at);
     this.dispatch(event);
-    this.flush();
+    this.agentStates.flush(this.now);
   }
 
   /**
@@ -88,18 +97,17 @@ export class CallCenterCore {
   advanceTo(now: number): void {
     if (now < this.now) return;
     let due: { at: number; agentId: string } | undefined;
-    while ((due = this.deadlines.popDue(now))) {
+    while ((due = this.agentStates.popDue(now))) {
       this.now = Math.max(this.now, due.at);
       this.presence.get(due.agentId)?.checkPauseLimit(due.at);
-      this.dirty.add(due.agentId);
-      this.flush();
+      this.agentStates.flush(this.now);
     }
     this.now = now;
     if (now >= this.dayEndsAt) {
       if (this.dayEndsAt > 0) this.queues.resetDay();
       this.dayEndsAt = nextLocalMidnight(now, this.config.timezone);
     }
-    this.flush();
+    this.agentStates.flush(this.now);
   }
 
   /** Rebuilds live state from what the PBX reports after a (re)connect. */
@@ -128,11 +136,11 @@ export class CallCenterCore {
     }
     for (const presence of this.presence.values()) {
       presence.replaceMemberships(byAgent.get(presence.agentId) ?? [], snapshot.at);
-      this.dirty.add(presence.agentId);
+      this.agentStates.touch(presence.agentId);
     }
     this.queues.replaceWaiting(snapshot.waiting, snapshot.at);
     for (const q of this.queues.queueNames()) this.emit({ type: 'queue-changed', queue: q });
-    this.flush();
+    this.agentStates.flush(this.now);
     this.resyncing = false;
   }
 
@@ -149,12 +157,12 @@ export class CallCenterCore {
       const session = day.sessions.find((s) => s.agentId === presence.agentId && s.logoutAt === undefined);
       const pause = day.pauses.find((p) => p.agentId === presence.agentId && p.endedAt === undefined);
       presence.restoreOpen(session, pause);
-      if (pause) this.deadlines.push(pause.startedAt + pause.limitSeconds * 1000 + 1, presence.agentId);
+      if (pause) this.agentStates.dueAt(pause.startedAt + pause.limitSeconds * 1000 + 1, presence.agentId);
     }
   }
 
   agentState(agentId: string): AgentState | undefined {
-    return this.states.get(agentId);
+    return this.agentStates.get(agentId);
   }
 
   agentPresence(agentId: string): AgentPresence | undefined {
@@ -211,14 +219,14 @@ export class CallCenterCore {
         const agentId = this.directory.agentOfInterface(e.member.interface);
         if (!agentId) return;
         this.presence.get(agentId)!.memberUpdated(e.member, e.at);
-        this.dirty.add(agentId);
+        this.agentStates.touch(agentId);
         return;
       }
       case 'member-removed': {
         const agentId = this.directory.agentOfInterface(e.interface);
         if (!agentId) return;
         this.presence.get(agentId)!.memberRemoved(e.queue, e.at);
-        this.dirty.add(agentId);
+        this.agentStates.touch(agentId);
         return;
       }
       case 'caller-joined': {
@@ -254,7 +262,7 @@ export class CallCenterCore {
         this.queues.completed(e.queue, e.callerUniqueid, e.talkSeconds, e.reason);
         if (agentId) {
           this.presence.get(agentId)!.queueCallEnded(e.queue, e.at);
-          this.dirty.add(agentId);
+          this.agentStates.touch(agentId);
         }
         this.emit({ type: 'queue-changed', queue: e.queue });
         return;
@@ -337,7 +345,7 @@ export class CallCenterCore {
     if (agentId && !this.graph.hasEnded(caller.uniqueid)) {
       const agentChannel = this.graph.channels.get(destUniqueid) ?? caller;
       this.legs.queueConnected(agentId, agentChannel, caller, queue, at);
-      this.dirty.add(agentId);
+      this.agentStates.touch(agentId);
     }
     this.queues.connected(queue, caller.uniqueid, iface, at);
     this.emit({ type: 'queue-changed', queue });
@@ -354,9 +362,9 @@ export class CallCenterCore {
     const other = this.graph.channels.get(c.otherUniqueid);
     if (!agentCh?.agentId || !other) return;
     this.phones.stopRinging(agentCh.uniqueid);
-    this.dirty.add(agentCh.agentId);
+    this.agentStates.touch(agentCh.agentId);
     if (other.agentId) {
-      this.dirty.add(other.agentId);
+      this.agentStates.touch(other.agentId);
       return;
     }
     this.legs.contactOpened(agentCh.agentId, agentCh, other, at, c.via);
@@ -365,9 +373,9 @@ export class CallCenterCore {
   private contactClosed(c: Contact, at: number, gone?: string): void {
     const agentCh = this.graph.channels.get(c.agentUniqueid);
     const other = this.graph.channels.get(c.otherUniqueid);
-    if (agentCh?.agentId) this.dirty.add(agentCh.agentId);
+    if (agentCh?.agentId) this.agentStates.touch(agentCh.agentId);
     if (other?.agentId) {
-      this.dirty.add(other.agentId);
+      this.agentStates.touch(other.agentId);
       return;
     }
     const agentId = agentCh?.agentId;
@@ -419,7 +427,7 @@ export class CallCenterCore {
   private legCompleted(ended: AgentLeg): void {
     const leg = this.withOpenHold(ended);
     this.days.legCompleted(leg);
-    this.dirty.add(leg.agentId);
+    this.agentStates.touch(leg.agentId);
     this.emit({ type: 'call-completed', leg });
   }
 
@@ -438,7 +446,7 @@ export class CallCenterCore {
   private presenceOutput(o: PresenceOutput): void {
     if (o.type === 'pause-started') {
       // The alert is due once the limit is passed, not at the limit itself.
-      this.deadlines.push(o.pause.startedAt + o.pause.limitSeconds * 1000 + 1, o.pause.agentId);
+      this.agentStates.dueAt(o.pause.startedAt + o.pause.limitSeconds * 1000 + 1, o.pause.agentId);
     }
     if (o.type === 'pause-ended') this.days.pauseEnded(o.pause);
     if (o.type === 'session') this.days.session(o.session);
@@ -446,55 +454,12 @@ export class CallCenterCore {
   }
 
   private touchAgent(ch: ChannelFact | undefined): void {
-    if (ch?.agentId) this.dirty.add(ch.agentId);
+    if (ch?.agentId) this.agentStates.touch(ch.agentId);
   }
 
   private markAgentOfInterface(iface: string): void {
     const agentId = this.directory.agentOfInterface(iface);
-    if (agentId) this.dirty.add(agentId);
-  }
-
-  private flush(): void {
-    for (const agentId of this.dirty) {
-      const previous = this.states.get(agentId)!;
-      const next = deriveAgentStatus(
-        this.presence.get(agentId)!,
-        this.phoneActivity(agentId),
-        (q) => this.wrapUpSeconds.get(q) ?? 0,
-        this.config.rules,
-        this.now,
-      );
-      let since = this.now;
-      if (sameState(previous, next)) {
-        // Same state, but its wrap-up end moved (AgentComplete after a QueueMemberStatus of
-        // another queue): publish the new end, the state still began when it began.
-        if (previous.wrapUpUntil === next.wrapUpUntil) continue;
-        since = previous.since;
-      }
-      const state: AgentState = { ...next, since };
-      this.states.set(agentId, state);
-      if (state.wrapUpUntil !== undefined) this.deadlines.push(state.wrapUpUntil, agentId);
-      this.emit({ type: 'agent-state', agentId, state, resync: this.resyncing });
-    }
-    this.dirty.clear();
-  }
-
-  private phoneActivity(agentId: string): PhoneActivity {
-    let connected: CallDirection | undefined;
-    let holding = false;
-    let ringing = false;
-    let dialing = false;
-    const openLeg = this.legs.legsOf(agentId).find((l) => l.openPairs > 0);
-    for (const ch of this.graph.channelsOfAgent(agentId)) {
-      // A phone still ringing in a bridge (an attended transfer's consultation) talks to no one yet.
-      const talking = !!this.graph.contactsOf(ch.uniqueid)?.size && ch.upAt !== undefined;
-      if (talking) connected ??= openLeg ? openLeg.direction : 'internal';
-      // The phone that holds may sit behind a Local member, away from the customer's bridge.
-      if (ch.holdSince !== undefined && !ch.holdMovedBridge) holding = true;
-      if (this.phones.ringing(ch.uniqueid) || (ch.state === 5 && !talking)) ringing = true;
-      if (this.phones.dialingOut(ch.uniqueid)) dialing = true;
-    }
-    return { connected, held: connected !== undefined && holding, ringing, dialing };
+    if (agentId) this.agentStates.touch(agentId);
   }
 }
 
