@@ -6,6 +6,8 @@ import { simulatedCallCenter } from '@cti/pbx-simulator';
 export abstract class ServerSettings {
   abstract readonly port: number;
   abstract readonly config: CallCenterConfig;
+  /** The shift the wallboard judges 'behind quota late in the shift' and 'still logged in' by. */
+  abstract readonly boardShift: { readonly start: string; readonly end: string };
   /** Set when no AMI host is configured: the simulator to start in-process. */
   abstract readonly simulator?: { readonly agents: number; readonly speed: number; readonly seed: number };
 }
@@ -21,17 +23,27 @@ function positive(env: Env, name: string, fallback: number): number {
 }
 
 /** Reads the environment once at start-up; a bad value stops the start with a clear message. */
+/** `CTI_SHIFT=09:00-17:00` (local time of the center); the rules' default day. */
+function boardShift(env: Env): { start: string; end: string } {
+  const raw = env.CTI_SHIFT ?? '09:00-17:00';
+  const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!m) throw new Error(`CTI_SHIFT must look like 09:00-17:00, got '${raw}'`);
+  return { start: `${m[1]}:${m[2]}`, end: `${m[3]}:${m[4]}` };
+}
+
 export function readServerSettings(env: Env): ServerSettings {
   const port = positive(env, 'PORT', 3000);
+  const shift = boardShift(env);
   const file = resolveConfigPath(env);
   if (file || env.AMI_HOST) {
     if (!file) throw new Error('AMI_HOST is set but no call-center configuration was found: set CTI_CONFIG or create config/call-center.yaml');
     const config = loadConfig({ file, env });
-    if (config.ami.host) return { port, config };
+    if (config.ami.host) return { port, config, boardShift: shift };
   }
   const agents = positive(env, 'CTI_SIM_AGENTS', 12);
   return {
     port,
+    boardShift: shift,
     config: simulatedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
     simulator: { agents, speed: positive(env, 'CTI_SIM_SPEED', 1), seed: positive(env, 'CTI_SIM_SEED', 1) },
   };

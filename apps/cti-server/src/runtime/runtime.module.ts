@@ -39,7 +39,9 @@ export class RuntimeModule {
         {
           provide: WallboardHub,
           useFactory: (live: LiveCallCenter) => {
-            const hub = new WallboardHub(new CoreLiveSource(live.core, runtime.settings.config, () => live.now()));
+            const hub = new WallboardHub(new CoreLiveSource(live.core, runtime.settings.config, () => live.now()), {
+              shift: { ...runtime.settings.boardShift, timezone: runtime.settings.config.timezone },
+            });
             live.outputs$.subscribe((o) => {
               runtime.writer.write(o);
               hub.onCoreOutput(o);
