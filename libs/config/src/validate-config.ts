@@ -30,13 +30,15 @@ const seconds = integer(0);
 
 function ami(c: Checker, raw: unknown): AmiConfig {
   const o = object(c, 'ami', raw ?? {}, ['host', 'port', 'username', 'secret']) ?? {};
-  const out: AmiConfig = { port: field(c, o, 'ami', 'port', integer(1, 65535), D.amiPort) };
   const host = optional(c, o, 'ami', 'host', text());
   const username = optional(c, o, 'ami', 'username', text());
   const secret = optional(c, o, 'ami', 'secret', text({ hideValue: true }));
-  if (host !== undefined) out.host = host;
-  if (username !== undefined) out.username = username;
-  if (secret !== undefined) out.secret = secret;
+  const out: AmiConfig = {
+    port: field(c, o, 'ami', 'port', integer(1, 65535), D.amiPort),
+    ...(host !== undefined ? { host } : {}),
+    ...(username !== undefined ? { username } : {}),
+    ...(secret !== undefined ? { secret } : {}),
+  };
   if (host !== undefined) {
     if (o.username == null)
       c.fail('ami.username', 'is required when ami.host is set (or AMI_USERNAME)');
@@ -129,17 +131,17 @@ function team(c: Checker, o: Record<string, unknown>, p: string): TeamConfig {
 const AGENT_KEYS = ['id', 'name', 'team', 'hireDate', 'quota', 'interfaces', 'devices'];
 
 function agent(c: Checker, o: Record<string, unknown>, p: string): AgentConfig {
+  const teamId = optional(c, o, p, 'team', id);
+  const quota = optional(c, o, p, 'quota', count);
   const out: AgentConfig = {
     id: field(c, o, p, 'id', id, '', true),
     name: field(c, o, p, 'name', name, '', true),
+    ...(teamId !== undefined ? { team: teamId } : {}),
     hireDate: field(c, o, p, 'hireDate', isoDate, '', true),
+    ...(quota !== undefined ? { quota } : {}),
     interfaces: field(c, o, p, 'interfaces', list(interfaceName, { unique: true }), []),
     devices: field(c, o, p, 'devices', list(device, { unique: true }), []),
   };
-  const teamId = optional(c, o, p, 'team', id);
-  const quota = optional(c, o, p, 'quota', count);
-  if (teamId !== undefined) out.team = teamId;
-  if (quota !== undefined) out.quota = quota;
   const absentOrEmpty = (v: unknown): boolean => v == null || (Array.isArray(v) && v.length === 0);
   if (absentOrEmpty(o.interfaces) && absentOrEmpty(o.devices)) {
     c.fail(
