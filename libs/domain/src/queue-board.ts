@@ -15,6 +15,8 @@ interface QueueEntry {
 
 export interface QueueFigures {
   readonly queue: string;
+  /** The queue's service level threshold: answered within this many seconds counts. */
+  readonly serviceLevelSeconds: number;
   readonly waiting: number;
   /** Epoch ms the longest-waiting caller joined, if any wait. */
   readonly oldestWaitSince?: number;
@@ -30,17 +32,20 @@ export interface QueueFigures {
   readonly completed: number;
 }
 
-type Counters = { -readonly [K in keyof QueueFigures]: QueueFigures[K] };
+type Counters = { -readonly [K in keyof Omit<QueueFigures, 'serviceLevelSeconds'>]: QueueFigures[K] };
+
+/** When a queue is not in the configuration: about three rings. */
+const DEFAULT_SERVICE_LEVEL_SECONDS = 15;
 
 /** Live waiting callers and the day's figures of every queue. */
 export class QueueBoard {
   /** Waiting or connected entries by caller uniqueid. */
   private readonly entries = new Map<string, QueueEntry>();
   private readonly counters = new Map<string, Counters>();
-  private readonly serviceLevelMs = new Map<string, number>();
+  private readonly serviceLevelSeconds = new Map<string, number>();
 
   constructor(queues: readonly QueueConfig[]) {
-    for (const q of queues) this.serviceLevelMs.set(q.name, q.serviceLevelSeconds * 1000);
+    for (const q of queues) this.serviceLevelSeconds.set(q.name, q.serviceLevelSeconds);
   }
 
   joined(queue: string, callerUniqueid: string, at: number, transferredIn: boolean): void {
@@ -75,7 +80,7 @@ export class QueueBoard {
     if (entry.ringOuts.has(iface)) c.answeredAfterRingOut++;
     const wait = at - entry.joinedAt;
     c.totalAnswerWaitMs += wait;
-    if (wait <= (this.serviceLevelMs.get(queue) ?? 15_000)) c.answeredWithinServiceLevel++;
+    if (wait <= this.serviceLevelSecondsOf(queue) * 1000) c.answeredWithinServiceLevel++;
   }
 
   completed(queue: string, callerUniqueid: string | undefined, talkSeconds: number, reason: string): void {
@@ -117,13 +122,17 @@ export class QueueBoard {
       waiting++;
       if (oldestWaitSince === undefined || e.joinedAt < oldestWaitSince) oldestWaitSince = e.joinedAt;
     }
-    return { ...this.counter(queue), waiting, oldestWaitSince };
+    return { ...this.counter(queue), serviceLevelSeconds: this.serviceLevelSecondsOf(queue), waiting, oldestWaitSince };
   }
 
   queueNames(): string[] {
-    const names = new Set<string>([...this.serviceLevelMs.keys(), ...this.counters.keys()]);
+    const names = new Set<string>([...this.serviceLevelSeconds.keys(), ...this.counters.keys()]);
     for (const e of this.entries.values()) names.add(e.queue);
     return [...names];
+  }
+
+  private serviceLevelSecondsOf(queue: string): number {
+    return this.serviceLevelSeconds.get(queue) ?? DEFAULT_SERVICE_LEVEL_SECONDS;
   }
 
   private counter(queue: string): Counters {

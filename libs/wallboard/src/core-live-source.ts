@@ -7,12 +7,8 @@ import {
 import { type LiveAgent, type LiveQueue, type LiveSource } from './live-source';
 import { type TeamInfo } from './protocol';
 
-const DEFAULT_SERVICE_LEVEL_SECONDS = 15;
-
 /** Reads the wallboard's facts from a CallCenterCore; no state of its own. */
 export class CoreLiveSource implements LiveSource {
-  private readonly serviceLevel = new Map<string, number>();
-
   /**
    * @param today clock deciding which local day's quota progress to show; the core's event
    * clock by default, so replays show the replayed day.
@@ -21,9 +17,7 @@ export class CoreLiveSource implements LiveSource {
     private readonly core: CallCenterCore,
     private readonly config: CallCenterConfig,
     private readonly today: () => number = () => core.clock,
-  ) {
-    for (const q of config.queues) this.serviceLevel.set(q.name, q.serviceLevelSeconds);
-  }
+  ) {}
 
   agents(): LiveAgent[] {
     const found: LiveAgent[] = [];
@@ -57,10 +51,7 @@ export class CoreLiveSource implements LiveSource {
   }
 
   queueFigures(): LiveQueue[] {
-    return this.core.queues.queueNames().map((q) => ({
-      ...this.core.queues.figures(q),
-      serviceLevelSeconds: this.serviceLevel.get(q) ?? DEFAULT_SERVICE_LEVEL_SECONDS,
-    }));
+    return this.core.queues.queueNames().map((q) => this.core.queues.figures(q));
   }
 
   progress(agentId: string): QuotaProgress {

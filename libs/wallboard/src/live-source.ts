@@ -19,9 +19,8 @@ export interface LiveAgent {
   readonly call?: { readonly since: number; readonly customerNumber?: string };
 }
 
-export interface LiveQueue extends QueueFigures {
-  readonly serviceLevelSeconds: number;
-}
+/** A queue's live figures, its service level threshold included. */
+export type LiveQueue = QueueFigures;
 
 /**
  * What the wallboard reads: the live call center. Implemented over CallCenterCore by

@@ -8,12 +8,8 @@ import {
 } from '@cti/domain';
 import { type AgentInfo, type LiveQueue, LiveView } from './live-view';
 
-const DEFAULT_SERVICE_LEVEL_SECONDS = 20;
-
 /** LiveView over a CallCenterCore and its configuration; holds no state of its own. */
 export class CoreLiveView extends LiveView {
-  private readonly serviceLevel = new Map<string, number>();
-
   /**
    * @param clock PBX time (LiveCallCenter.now() in the server); the core's event clock by
    * default, so a replay shows the replayed day.
@@ -24,7 +20,6 @@ export class CoreLiveView extends LiveView {
     private readonly clock: () => number = () => core.clock,
   ) {
     super();
-    for (const q of config.queues) this.serviceLevel.set(q.name, q.serviceLevelSeconds);
   }
 
   now(): number {
@@ -69,10 +64,7 @@ export class CoreLiveView extends LiveView {
   }
 
   queues(): readonly LiveQueue[] {
-    return this.core.queues.queueNames().map((q) => ({
-      ...this.core.queues.figures(q),
-      serviceLevelSeconds: this.serviceLevel.get(q) ?? DEFAULT_SERVICE_LEVEL_SECONDS,
-    }));
+    return this.core.queues.queueNames().map((q) => this.core.queues.figures(q));
   }
 }
 

@@ -7,9 +7,8 @@ export interface AgentInfo {
   readonly team?: string;
 }
 
-export interface LiveQueue extends QueueFigures {
-  readonly serviceLevelSeconds: number;
-}
+/** A queue's live figures, its service level threshold included. */
+export type LiveQueue = QueueFigures;
 
 /**
  * The live call center as the API reads it (bind CoreLiveView over the app's CallCenterCore).
