@@ -75,13 +75,17 @@ export class AgentPresence {
   replaceMemberships(members: readonly QueueMemberFacts[], at: number): void {
     this.memberships.clear();
     for (const m of members) this.memberships.set(m.queue, m);
+    let loginAt = at;
     for (const m of members) {
       if (m.lastCall * 1000 > this.lastQueueCallEnd + 1000) {
         this.lastQueueCallEnd = m.lastCall * 1000;
         this.lastQueue = m.queue;
       }
+      // Logged in before we connected: the PBX's LoginTime says since when (a login we
+      // already know, e.g. restored after a restart, keeps its own start).
+      if (m.loginTime > 0) loginAt = Math.min(loginAt, m.loginTime * 1000);
     }
-    this.afterChange(at, at);
+    this.afterChange(at, loginAt);
   }
 
   queueCallEnded(queue: string, at: number): void {

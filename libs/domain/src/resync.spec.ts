@@ -216,3 +216,11 @@ describe('resync after a link gap', () => {
     });
   });
 });
+
+describe('agents already logged in when we connect', () => {
+  it('take their login time from the PBX, not from the moment of the snapshot', () => {
+    const sc = new Scenario();
+    sc.at(600).snapshot({ channels: [], members: [sc.member('1001', 'support', { loginTime: Math.floor(sc.time(100) / 1000) })] });
+    expect(sc.of('session')).toEqual([{ type: 'session', session: { agentId: '1001', loginAt: sc.time(100) } }]);
+  });
+});
