@@ -85,7 +85,9 @@ export class AgentPresence {
       // already know, e.g. restored after a restart, keeps its own start).
       if (m.loginTime > 0) loginAt = Math.min(loginAt, m.loginTime * 1000);
     }
-    this.afterChange(at, loginAt);
+    // Paused before we connected: the latest LastPause among the queues is when it began.
+    const lastPauses = members.filter((m) => m.paused && m.lastPause > 0).map((m) => m.lastPause * 1000);
+    this.afterChange(at, loginAt, lastPauses.length > 0 ? Math.max(...lastPauses) : at);
   }
 
   queueCallEnded(queue: string, at: number): void {
@@ -106,13 +108,14 @@ export class AgentPresence {
     }
   }
 
-  private afterChange(at: number, loginAt: number): void {
+  /** `pausedSince`: when a pause we learn of now (from a snapshot) really began. */
+  private afterChange(at: number, loginAt: number, pausedSince = at): void {
     if (this.loggedIn && !this.session) {
       this.session = { loginAt: Math.min(loginAt, at) };
       this.emit({ type: 'session', session: { agentId: this.agentId, loginAt: this.session.loginAt } });
     }
     const paused = this.pausedEverywhere;
-    if (paused && !this.pause) this.startPause(paused, at);
+    if (paused && !this.pause) this.startPause(paused, Math.min(pausedSince, at));
     else if (!paused && this.pause) this.endPause(at);
     if (!this.loggedIn && this.session) {
       this.emit({ type: 'session', session: { agentId: this.agentId, loginAt: this.session.loginAt, logoutAt: at } });
