@@ -32,7 +32,7 @@ export async function replayCapture(options: CaptureReplayOptions): Promise<Capt
     capture,
     speed: options.speed,
     chunker: options.chunker,
-    awaitActions: ['QueueStatus', 'CoreShowChannels'],
+    awaitActions: ['QueueStatus', 'CoreShowChannels', 'DeviceStateList'],
   });
   await server.start();
   const outputs: CoreOutput[] = [];
