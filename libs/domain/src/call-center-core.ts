@@ -1,5 +1,5 @@
 import { AgentDirectory } from './agent-directory';
-import { AgentPresence, type PresenceOutput } from './agent-presence';
+import { type AgentPresence, type PresenceOutput } from './agent-presence';
 import { AgentStates } from './agent-states';
 import { deriveAgentStatus } from './agent-status';
 import { type CallCenterConfig } from './call-center-config';
@@ -17,6 +17,7 @@ import {
 } from './outputs';
 import { phoneActivityOf } from './phone-activity';
 import { PhoneSignals } from './phone-signals';
+import { Presences } from './presences';
 import { QueueBoard } from './queue-board';
 import { type PbxSnapshot } from './pbx-snapshot';
 import { type ChannelSnapshot, type DialStatus, type TelephonyEvent } from './telephony-event';
@@ -42,8 +43,7 @@ export class CallCenterCore {
   readonly legs: LegBook;
   readonly queues: QueueBoard;
   readonly days: DayBook;
-  private readonly presence = new Map<string, AgentPresence>();
-  /** Agent channels rung by a queue and not yet answered or given up. */
+  private readonly presence: Presences;
   private readonly phones = new PhoneSignals();
   private readonly agentStates: AgentStates;
   private readonly wrapUpSeconds = new Map<string, number>();
@@ -63,9 +63,7 @@ export class CallCenterCore {
     this.legs = new LegBook(config.rules, config.timezone, (leg) => this.legCompleted(leg));
     this.queues = new QueueBoard(config.queues);
     for (const q of config.queues) this.wrapUpSeconds.set(q.name, q.wrapUpSeconds);
-    for (const agent of config.agents) {
-      this.presence.set(agent.id, new AgentPresence(agent.id, config.rules, (o) => this.presenceOutput(o)));
-    }
+    this.presence = new Presences(this.directory, config.rules, (o) => this.presenceOutput(o));
     this.agentStates = new AgentStates(
       config.agents.map((a) => a.id),
       (agentId, now) =>
@@ -128,16 +126,8 @@ export class CallCenterCore {
       else if (previousBridge) this.graph.leaveBridge(previousBridge, channel.uniqueid);
       this.refreshContacts([bridgeId, previousBridge], [channel.uniqueid], snapshot.at);
     }
-    const byAgent = new Map<string, typeof snapshot.members>();
-    for (const m of snapshot.members) {
-      const agentId = this.directory.agentOfInterface(m.interface);
-      if (!agentId) continue;
-      byAgent.set(agentId, [...(byAgent.get(agentId) ?? []), m]);
-    }
-    for (const presence of this.presence.values()) {
-      presence.replaceMemberships(byAgent.get(presence.agentId) ?? [], snapshot.at);
-      this.agentStates.touch(presence.agentId);
-    }
+    this.presence.replaceAll(snapshot.members, snapshot.at);
+    for (const presence of this.presence.all()) this.agentStates.touch(presence.agentId);
     this.queues.replaceWaiting(snapshot.waiting, snapshot.at);
     for (const q of this.queues.queueNames()) this.emit({ type: 'queue-changed', queue: q });
     this.agentStates.flush(this.now);
@@ -153,11 +143,8 @@ export class CallCenterCore {
     for (const call of day.internalCalls) this.days.restoreInternalCall(call);
     for (const pause of day.pauses) if (pause.endedAt !== undefined) this.days.pauseEnded(pause);
     for (const session of day.sessions) this.days.session(session);
-    for (const presence of this.presence.values()) {
-      const session = day.sessions.find((s) => s.agentId === presence.agentId && s.logoutAt === undefined);
-      const pause = day.pauses.find((p) => p.agentId === presence.agentId && p.endedAt === undefined);
-      presence.restoreOpen(session, pause);
-      if (pause) this.agentStates.dueAt(pause.startedAt + pause.limitSeconds * 1000 + 1, presence.agentId);
+    for (const pause of this.presence.restoreOpen(day.sessions, day.pauses)) {
+      this.agentStates.dueAt(pause.startedAt + pause.limitSeconds * 1000 + 1, pause.agentId);
     }
   }
 
@@ -215,20 +202,12 @@ export class CallCenterCore {
       case 'unhold':
         this.endHold(this.graph.channels.get(e.uniqueid), e.at);
         return;
-      case 'member-updated': {
-        const agentId = this.directory.agentOfInterface(e.member.interface);
-        if (!agentId) return;
-        this.presence.get(agentId)!.memberUpdated(e.member, e.at);
-        this.agentStates.touch(agentId);
+      case 'member-updated':
+        this.agentStates.touch(this.presence.memberUpdated(e.member, e.at));
         return;
-      }
-      case 'member-removed': {
-        const agentId = this.directory.agentOfInterface(e.interface);
-        if (!agentId) return;
-        this.presence.get(agentId)!.memberRemoved(e.queue, e.at);
-        this.agentStates.touch(agentId);
+      case 'member-removed':
+        this.agentStates.touch(this.presence.memberRemoved(e.queue, e.interface, e.at));
         return;
-      }
       case 'caller-joined': {
         if (this.graph.hasEnded(e.caller.uniqueid)) return;
         const caller = this.graph.upsert(e.caller, e.at);
