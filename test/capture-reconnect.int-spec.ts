@@ -18,8 +18,13 @@ interface Row {
  * FullyBooted says the PBX kept running. Calls cut by the gap are closed once; nothing counts twice.
  */
 function splitInTwo(name: string): string {
-  const rows = readFileSync(`${CAPTURES_DIR}/${name}.ami.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
-  const cut = rows.findIndex((r, i) => i > 3 && r.dir === 'in' && r.t > rows[rows.length - 1]!.t / 2);
+  const rows = readFileSync(`${CAPTURES_DIR}/${name}.ami.jsonl`, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Row);
+  const cut = rows.findIndex(
+    (r, i) => i > 3 && r.dir === 'in' && r.t > rows[rows.length - 1]!.t / 2,
+  );
   const at = rows[cut]!.t;
   const login = rows.slice(0, 3).map((r) => ({
     ...r,
@@ -30,15 +35,24 @@ function splitInTwo(name: string): string {
   const second = rows.slice(cut).map((r) => ({ ...r, conn: 2 }));
   const dir = mkdtempSync(join(tmpdir(), 'cti-reconnect-'));
   const path = join(dir, `${name}.ami.jsonl`);
-  writeFileSync(path, [...rows.slice(0, cut), ...login, ...second].map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(
+    path,
+    [...rows.slice(0, cut), ...login, ...second].map((r) => JSON.stringify(r)).join('\n') + '\n',
+  );
   return path;
 }
 
 it('a reconnect mid-day resyncs and counts no call twice', async () => {
   const name = 'inbound-day';
   const truth = loadTruth(name);
-  const config = withCaptureHireDates(validateConfig(readConfigFile(`${__dirname}/../config/examples/capture-call-center.yaml`)), truth);
-  const { summary, link, connections } = await replayCapture({ capturePath: splitInTwo(name), config });
+  const config = withCaptureHireDates(
+    validateConfig(readConfigFile(`${__dirname}/../config/examples/capture-call-center.yaml`)),
+    truth,
+  );
+  const { summary, link, connections } = await replayCapture({
+    capturePath: splitInTwo(name),
+    config,
+  });
   expect(connections).toBe(2);
   expect(link.stats.resyncs).toBe(2);
   expect(link.stats.badEvents).toBe(0);
@@ -47,8 +61,14 @@ it('a reconnect mid-day resyncs and counts no call twice', async () => {
   for (const agent of summary.agents) {
     const expected = truth.expected.per_agent[agent.agentId];
     if (!expected) continue;
-    expect({ agent: agent.agentId, effective: agent.effectiveTotal <= Number(expected.effective_total) }).toEqual({ agent: agent.agentId, effective: true });
-    expect({ agent: agent.agentId, answered: agent.inboundAnswered <= Number(expected.inbound_answered) }).toEqual({ agent: agent.agentId, answered: true });
+    expect({
+      agent: agent.agentId,
+      effective: agent.effectiveTotal <= Number(expected.effective_total),
+    }).toEqual({ agent: agent.agentId, effective: true });
+    expect({
+      agent: agent.agentId,
+      answered: agent.inboundAnswered <= Number(expected.inbound_answered),
+    }).toEqual({ agent: agent.agentId, answered: true });
   }
   // Pauses and logins are facts of the PBX's queue members: they survive the reconnect whole.
   for (const a of truth.agents) {

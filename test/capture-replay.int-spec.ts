@@ -16,7 +16,10 @@ function configFor(name: string) {
 describe.each(CAPTURES)('replay of the real capture %s (TCP → asterisk-manager → core)', (name) => {
   it('gives the ground truth: counts, outcomes, pauses, queues; seconds within ±1 s per leg', async () => {
     const truth = loadTruth(name);
-    const { summary, link } = await replayCapture({ capturePath: `${CAPTURES_DIR}/${name}.ami.jsonl`, config: configFor(name) });
+    const { summary, link } = await replayCapture({
+      capturePath: `${CAPTURES_DIR}/${name}.ami.jsonl`,
+      config: configFor(name),
+    });
     expect(link.stats.badEvents).toBe(0);
     expect(link.stats.resyncs).toBeGreaterThanOrEqual(1);
     expect(truthDifferences(summary, truth)).toEqual([]);
@@ -28,7 +31,11 @@ it('gives the same summary however the byte stream is cut', async () => {
   const name = 'transfers';
   const capturePath = `${CAPTURES_DIR}/${name}.ami.jsonl`;
   const whole = await replayCapture({ capturePath, config: configFor(name) });
-  const cut = await replayCapture({ capturePath, config: configFor(name), chunker: randomCuts(7, 37) });
+  const cut = await replayCapture({
+    capturePath,
+    config: configFor(name),
+    chunker: randomCuts(7, 37),
+  });
   expect(cut.summary).toEqual(whole.summary);
 });
 
@@ -38,8 +45,16 @@ it('keeps the same summary when garbage is mixed into the stream (random bytes, 
   const random = mulberry32(11);
   const junk = (): Buffer => {
     const kind = Math.floor(random() * 4);
-    if (kind === 0) return Buffer.from(`Event: NoSuchEvent${Math.floor(random() * 5)}\r\nOddField: ${random()}\r\nAnother: x\r\n\r\n`);
-    if (kind === 1) return Buffer.concat([Buffer.from('Event: Bogus\r\nName: '), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82]), Buffer.from('\r\n\r\n')]);
+    if (kind === 0)
+      return Buffer.from(
+        `Event: NoSuchEvent${Math.floor(random() * 5)}\r\nOddField: ${random()}\r\nAnother: x\r\n\r\n`,
+      );
+    if (kind === 1)
+      return Buffer.concat([
+        Buffer.from('Event: Bogus\r\nName: '),
+        Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82]),
+        Buffer.from('\r\n\r\n'),
+      ]);
     if (kind === 2) return Buffer.from(`Event: LongLine\r\nData: ${'x'.repeat(200_000)}\r\n\r\n`);
     const bytes = Buffer.from(Array.from({ length: 64 }, () => 32 + Math.floor(random() * 90)));
     return Buffer.concat([bytes, Buffer.from('\r\n\r\n')]);
@@ -49,7 +64,16 @@ it('keeps the same summary when garbage is mixed into the stream (random bytes, 
     const r = JSON.parse(line) as { t: number; conn: number; dir: string };
     if (i < 3 || r.dir !== 'in' || i % 40 !== 0) return [line];
     const bytes = junk();
-    return [line, JSON.stringify({ t: r.t, conn: r.conn, dir: 'in', data: bytes.toString('latin1'), b64: bytes.toString('base64') })];
+    return [
+      line,
+      JSON.stringify({
+        t: r.t,
+        conn: r.conn,
+        dir: 'in',
+        data: bytes.toString('latin1'),
+        b64: bytes.toString('base64'),
+      }),
+    ];
   });
   const dir = mkdtempSync(join(tmpdir(), 'cti-junk-'));
   const mixedPath = join(dir, `${name}.ami.jsonl`);

@@ -45,7 +45,9 @@ describe('the adapter facing the simulator', () => {
     const logs: string[] = [];
     const conn = connect('cti', 'wrong-secret', logs);
     const status = await reaches(conn, 'auth-failed');
-    expect(status.error).toBe(`AMI login to ${sim.host}:${sim.port} as 'cti' failed: Authentication failed`);
+    expect(status.error).toBe(
+      `AMI login to ${sim.host}:${sim.port} as 'cti' failed: Authentication failed`,
+    );
     expect(logs.join('\n')).not.toContain('wrong-secret');
   });
 

@@ -6,7 +6,13 @@ import { sharedPath } from '@cti/testing';
 export interface CaptureTruth {
   readonly name: string;
   readonly t0_epoch_ms: number;
-  readonly params: { effective_threshold_s: number; pause_limit_s: number; quota: number; new_hire_quota: number; new_hire_days: number };
+  readonly params: {
+    effective_threshold_s: number;
+    pause_limit_s: number;
+    quota: number;
+    new_hire_quota: number;
+    new_hire_days: number;
+  };
   readonly agents: readonly {
     ext: number;
     name: string;
@@ -14,7 +20,9 @@ export interface CaptureTruth {
     pauses: readonly { reason: string; duration_s: number; over_limit: boolean }[];
   }[];
   readonly expected: {
-    readonly per_agent: Readonly<Record<string, Readonly<Record<string, number | boolean | string>>>>;
+    readonly per_agent: Readonly<
+      Record<string, Readonly<Record<string, number | boolean | string>>>
+    >;
     readonly queues: Readonly<Record<string, Readonly<Record<string, number>>>>;
     readonly recordings_expected: number;
   };
@@ -27,7 +35,10 @@ export function loadTruth(name: string): CaptureTruth {
 }
 
 /** The capture call center's configuration with each agent's hire date as of the capture day. */
-export function withCaptureHireDates(config: CallCenterConfig, truth: CaptureTruth): CallCenterConfig {
+export function withCaptureHireDates(
+  config: CallCenterConfig,
+  truth: CaptureTruth,
+): CallCenterConfig {
   const captureDay = Date.parse(`${localDay(truth.t0_epoch_ms, config.timezone)}T00:00:00Z`);
   const hired = new Map(truth.agents.map((a) => [String(a.ext), a.hired_days_ago]));
   return {

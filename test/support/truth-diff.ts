@@ -12,7 +12,11 @@ function secondsClose(expected: number, actual: number, legs: number): boolean {
  * Every difference between the replay summary and the capture's ground truth: counts,
  * outcomes and reasons exactly; talk and pause seconds within ±1 s per measured leg/pause.
  */
-export function truthDifferences(summary: DaySummary, truth: CaptureTruth, parts: { queues: boolean } = { queues: true }): string[] {
+export function truthDifferences(
+  summary: DaySummary,
+  truth: CaptureTruth,
+  parts: { queues: boolean } = { queues: true },
+): string[] {
   const out: string[] = [];
   for (const [ext, exp] of Object.entries(truth.expected.per_agent)) {
     const got = summary.agents.find((a) => a.agentId === ext);
@@ -20,7 +24,8 @@ export function truthDifferences(summary: DaySummary, truth: CaptureTruth, parts
       out.push(`${ext}: missing from the summary`);
       continue;
     }
-    const legsOf = (via: (v: string) => boolean) => summary.calls.filter((c) => c.agentId === ext && via(c.via)).length;
+    const legsOf = (via: (v: string) => boolean) =>
+      summary.calls.filter((c) => c.agentId === ext && via(c.via)).length;
     const exact: Row[] = [
       ['inbound_answered', exp.inbound_answered, got.inboundAnswered],
       ['inbound_effective', exp.inbound_effective, got.inboundEffective],
@@ -30,7 +35,11 @@ export function truthDifferences(summary: DaySummary, truth: CaptureTruth, parts
       ['outbound_busy', exp.outbound_busy, got.outboundBusy],
       ['outbound_congestion', exp.outbound_congestion, got.outboundCongestion],
       ['outbound_effective', exp.outbound_effective, got.outboundEffective],
-      ['outbound_effective_unique_numbers', exp.outbound_effective_unique_numbers, got.outboundEffectiveUniqueNumbers],
+      [
+        'outbound_effective_unique_numbers',
+        exp.outbound_effective_unique_numbers,
+        got.outboundEffectiveUniqueNumbers,
+      ],
       ['internal_calls', exp.internal_calls, got.internalCalls],
       ['effective_total', exp.effective_total, got.effectiveTotal],
       ['effective_unique_numbers', exp.effective_unique_numbers, got.effectiveUniqueNumbers],
@@ -39,31 +48,59 @@ export function truthDifferences(summary: DaySummary, truth: CaptureTruth, parts
       ['over_limit_pauses', exp.over_limit_pauses, got.overLimitPauses],
       ['quota', exp.quota, got.quota],
       ['quota_met_outbound', exp.quota_met_outbound, got.outboundEffective >= got.quota],
-      ['quota_met_outbound_unique_numbers', exp.quota_met_outbound_unique_numbers, got.outboundEffectiveUniqueNumbers >= got.quota],
+      [
+        'quota_met_outbound_unique_numbers',
+        exp.quota_met_outbound_unique_numbers,
+        got.outboundEffectiveUniqueNumbers >= got.quota,
+      ],
       ['transfers_out', exp.transfers_out, got.transfersOut],
       ['transfers_out_blind', exp.transfers_out_blind, got.transfersOutBlind],
       ['transfers_out_attended', exp.transfers_out_attended, got.transfersOutAttended],
       ['transfers_in', exp.transfers_in, got.transfersIn],
       ['transferred_in_direct', exp.transferred_in_direct, got.transferredInDirect],
-      ['transferred_in_direct_effective', exp.transferred_in_direct_effective, got.transferredInDirectEffective],
+      [
+        'transferred_in_direct_effective',
+        exp.transferred_in_direct_effective,
+        got.transferredInDirectEffective,
+      ],
       ['holds', exp.holds, got.holds],
     ];
-    for (const [k, e, g] of exact) if (e !== undefined && e !== g) out.push(`${ext} ${k}: expected ${String(e)}, got ${String(g)}`);
+    for (const [k, e, g] of exact)
+      if (e !== undefined && e !== g)
+        out.push(`${ext} ${k}: expected ${String(e)}, got ${String(g)}`);
     const seconds: [string, unknown, number, number][] = [
       ['inbound_talk_s', exp.inbound_talk_s, got.inboundTalkSeconds, legsOf((v) => v === 'queue')],
-      ['outbound_talk_s', exp.outbound_talk_s, got.outboundTalkSeconds, legsOf((v) => v === 'dial')],
-      ['transferred_in_direct_talk_s', exp.transferred_in_direct_talk_s, got.transferredInDirectTalkSeconds, got.transferredInDirect],
+      [
+        'outbound_talk_s',
+        exp.outbound_talk_s,
+        got.outboundTalkSeconds,
+        legsOf((v) => v === 'dial'),
+      ],
+      [
+        'transferred_in_direct_talk_s',
+        exp.transferred_in_direct_talk_s,
+        got.transferredInDirectTalkSeconds,
+        got.transferredInDirect,
+      ],
       ['pause_s_total', exp.pause_s_total, got.pauseSecondsTotal, got.pauses.length],
       ['hold_s', exp.hold_s, got.holdSeconds, got.holds],
     ];
     for (const [k, e, g, n] of seconds) {
-      if (e !== undefined && !secondsClose(Number(e), g, n)) out.push(`${ext} ${k}: expected ${String(e)}, got ${g}`);
+      if (e !== undefined && !secondsClose(Number(e), g, n))
+        out.push(`${ext} ${k}: expected ${String(e)}, got ${g}`);
     }
     const truthPauses = truth.agents.find((a) => String(a.ext) === ext)?.pauses ?? [];
     truthPauses.forEach((p, i) => {
       const g = got.pauses[i];
-      if (!g || g.reason !== p.reason || g.overLimit !== p.over_limit || Math.abs(g.seconds - p.duration_s) > 1) {
-        out.push(`${ext} pause ${i}: expected ${p.reason} ${p.duration_s}s over=${p.over_limit}, got ${g ? `${g.reason} ${g.seconds}s over=${g.overLimit}` : 'none'}`);
+      if (
+        !g ||
+        g.reason !== p.reason ||
+        g.overLimit !== p.over_limit ||
+        Math.abs(g.seconds - p.duration_s) > 1
+      ) {
+        out.push(
+          `${ext} pause ${i}: expected ${p.reason} ${p.duration_s}s over=${p.over_limit}, got ${g ? `${g.reason} ${g.seconds}s over=${g.overLimit}` : 'none'}`,
+        );
       }
     });
   }
@@ -77,7 +114,9 @@ export function truthDifferences(summary: DaySummary, truth: CaptureTruth, parts
       ['transferred_in', exp.transferred_in, got?.transferredIn ?? 0],
       ['transferred_out', exp.transferred_out, got?.transferredOut ?? 0],
     ];
-    for (const [k, e, g] of rows) if (e !== undefined && e !== g) out.push(`queue ${q} ${k}: expected ${String(e)}, got ${String(g)}`);
+    for (const [k, e, g] of rows)
+      if (e !== undefined && e !== g)
+        out.push(`queue ${q} ${k}: expected ${String(e)}, got ${String(g)}`);
   }
   return out;
 }

@@ -15,7 +15,8 @@ export interface BenchArgs {
   readonly modes: readonly string[];
 }
 
-const best = (results: RateResult[]) => results.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+const best = (results: RateResult[]) =>
+  results.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /**
@@ -34,7 +35,12 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
   }
   if (args.modes.includes('e2e')) {
     // Real time for the floor sizes in the issue, then sped up until asterisk-manager saturates.
-    for (const [agents, speed] of [[500, 1], [2000, 1], [500, 10], [2000, 4]] as const) {
+    for (const [agents, speed] of [
+      [500, 1],
+      [2000, 1],
+      [500, 10],
+      [2000, 4],
+    ] as const) {
       const r = await benchEndToEnd(agents, speed, 10);
       out(
         `simulator → TCP → adapter → core, ${agents} agents at ${speed}x: ${fmt(r.perSecond)} events/s, event→state latency p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
@@ -67,6 +73,8 @@ async function benchIngestion(args: BenchArgs, out: (text: string) => void): Pro
   const base = best(parseOnly);
   const full = best(pipeline);
   out(`asterisk-manager parse only : ${fmt(base.perSecond)} events/s`);
-  out(`adapter + core over TCP     : ${fmt(full.perSecond)} events/s  ratio ${(full.perSecond / base.perSecond).toFixed(2)} (target >= 0.80)`);
+  out(
+    `adapter + core over TCP     : ${fmt(full.perSecond)} events/s  ratio ${(full.perSecond / base.perSecond).toFixed(2)} (target >= 0.80)`,
+  );
   out(`core alone (no TCP)         : ${fmt(core.perSecond)} events/s  (target >= 150,000)`);
 }

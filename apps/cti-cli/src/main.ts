@@ -17,11 +17,19 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   const out = (text: string) => process.stdout.write(`${text}\n`);
   if (command === 'replay') {
-    const capture = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--config') && !args[i - 1]?.startsWith('--speed'));
+    const capture = args.find(
+      (a, i) =>
+        !a.startsWith('--') &&
+        !args[i - 1]?.startsWith('--config') &&
+        !args[i - 1]?.startsWith('--speed'),
+    );
     const config = option(args, '--config');
     if (!capture || !config) throw new Error(`replay needs a capture and --config\n${USAGE}`);
     const speed = option(args, '--speed');
-    await runReplay({ capture, config, json: args.includes('--json'), speed: speed ? Number(speed) : undefined }, out);
+    await runReplay(
+      { capture, config, json: args.includes('--json'), speed: speed ? Number(speed) : undefined },
+      out,
+    );
     return 0;
   }
   if (command === 'bench') {
@@ -31,7 +39,11 @@ async function main(argv: string[]): Promise<number> {
         config: option(args, '--config') ?? DEFAULT_CONFIG,
         loops: Number(option(args, '--loops') ?? 20),
         rounds: Number(option(args, '--rounds') ?? 3),
-        modes: args.filter((a) => ['ingestion', 'e2e', 'wallboard', 'persistence'].includes(a)).length > 0 ? args : ['ingestion', 'e2e', 'wallboard', 'persistence'],
+        modes:
+          args.filter((a) => ['ingestion', 'e2e', 'wallboard', 'persistence'].includes(a)).length >
+          0
+            ? args
+            : ['ingestion', 'e2e', 'wallboard', 'persistence'],
       },
       out,
     );

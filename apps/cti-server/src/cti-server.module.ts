@@ -15,7 +15,10 @@ export class CtiServerModule {
   static forRuntime(runtime: ServerRuntime, env: Env, dataDir: string): DynamicModule {
     const ports = RuntimeModule.forRuntime(runtime);
     const auth = AuthModule.forRoot({ imports: [ports], settings: readAuthSettings(env) });
-    const origins = (env.CTI_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    const origins = (env.CTI_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     return {
       module: CtiServerModule,
       imports: [

@@ -24,7 +24,9 @@ function dataDirOf(env: Env): string {
 export async function startServer(settings: ServerSettings, env: Env): Promise<INestApplication> {
   const runtime = await openRuntime(settings, env);
   try {
-    const app = await NestFactory.create<NestExpressApplication>(CtiServerModule.forRuntime(runtime, env, dataDirOf(env)));
+    const app = await NestFactory.create<NestExpressApplication>(
+      CtiServerModule.forRuntime(runtime, env, dataDirOf(env)),
+    );
     app.enableShutdownHooks();
     app.useStaticAssets(wallboardStaticDir(), { index: 'index.html' });
     app.useStaticAssets(workforceStaticDir(), { prefix: '/workforce/', index: 'quota-day.html' });
@@ -50,7 +52,10 @@ if (require.main === module) {
     process.exit(1);
   }
   startServer(settings, process.env).then(
-    () => logger.log(`Wallboard on http://localhost:${settings.port}/ (API docs: /api/docs, health: /health)`),
+    () =>
+      logger.log(
+        `Wallboard on http://localhost:${settings.port}/ (API docs: /api/docs, health: /health)`,
+      ),
     (error: Error) => {
       logger.error(`could not start: ${error.message}`);
       process.exit(1);

@@ -22,7 +22,9 @@ function dataDir(): string {
 }
 
 async function getJson<T>(base: string, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${base}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`${base}${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return { status: res.status, body: (await res.json()) as T };
 }
 
@@ -80,8 +82,12 @@ describe('npm start with nothing configured', () => {
   it('serves the quota-day and QA pages and the OpenAPI description', async () => {
     expect((await fetch(`${base}/workforce/`)).status).toBe(200);
     expect((await fetch(`${base}/qa/`)).status).toBe(200);
-    const api = (await (await fetch(`${base}/api/docs-json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(api.paths)).toEqual(expect.arrayContaining(['/api/agents', '/api/calls', '/api/queues']));
+    const api = (await (await fetch(`${base}/api/docs-json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(api.paths)).toEqual(
+      expect.arrayContaining(['/api/agents', '/api/calls', '/api/queues']),
+    );
   });
 
   it('refuses the live API without a token', async () => {

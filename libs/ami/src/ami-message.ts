@@ -35,7 +35,12 @@ export function fromManagerObject(raw: RawManagerObject, receivedAt: number): Am
   if (isPlain(raw)) {
     // Every value a single string: the frame object is ours alone after the emit, so it is
     // handed on as is instead of being copied (this is the common case, on the hot path).
-    return { name: messageName(raw), fields: raw as Record<string, string>, repeated: NO_REPEATED, receivedAt };
+    return {
+      name: messageName(raw),
+      fields: raw as Record<string, string>,
+      repeated: NO_REPEATED,
+      receivedAt,
+    };
   }
   const fields: Record<string, string> = {};
   let repeated: Record<string, string[]> | undefined;

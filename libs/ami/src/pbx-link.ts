@@ -37,7 +37,14 @@ const MAX_LOGGED_KINDS = 1_000;
  * on top of it (they are idempotent facts). An odd frame is counted and logged once per kind.
  */
 export class PbxLink {
-  readonly stats: PbxLinkStats = { eventsIn: 0, eventsApplied: 0, ignoredEvents: 0, badEvents: 0, resyncs: 0, resyncFailures: 0 };
+  readonly stats: PbxLinkStats = {
+    eventsIn: 0,
+    eventsApplied: 0,
+    ignoredEvents: 0,
+    badEvents: 0,
+    resyncs: 0,
+    resyncFailures: 0,
+  };
   private readonly freshness: BehaviorSubject<Freshness>;
   private readonly subscriptions: Subscription[] = [];
   private readonly loggedKinds = new Set<string>();
@@ -108,14 +115,21 @@ export class PbxLink {
       event = toTelephonyEvent(msg);
       if (!event) {
         this.stats.ignoredEvents++;
-        this.logOnce(`ignored:${msg.name}`, `AMI events '${msg.name.slice(0, 64)}' are not used by the core; ignoring them`, 'log');
+        this.logOnce(
+          `ignored:${msg.name}`,
+          `AMI events '${msg.name.slice(0, 64)}' are not used by the core; ignoring them`,
+          'log',
+        );
         return;
       }
       this.sink.apply(event);
       this.stats.eventsApplied++;
     } catch (error) {
       this.stats.badEvents++;
-      this.logOnce(`bad:${msg.name}`, `could not apply a ${msg.name} event: ${(error as Error).message}`);
+      this.logOnce(
+        `bad:${msg.name}`,
+        `could not apply a ${msg.name} event: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -146,7 +160,8 @@ export class PbxLink {
       this.drain();
       clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => {
-        if (generation === this.resyncGeneration && this.conn.status.state === 'up') void this.resync();
+        if (generation === this.resyncGeneration && this.conn.status.state === 'up')
+          void this.resync();
       }, RESYNC_RETRY_MS);
     }
   }

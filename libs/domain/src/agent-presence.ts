@@ -51,7 +51,10 @@ export class AgentPresence {
    * After a restart: the login and the pause that were open when the process stopped (from the
    * store). The next resync keeps them if the PBX still shows them, else ends them then.
    */
-  restoreOpen(session: { loginAt: number } | undefined, pause: { reason: string; startedAt: number; limitSeconds: number } | undefined): void {
+  restoreOpen(
+    session: { loginAt: number } | undefined,
+    pause: { reason: string; startedAt: number; limitSeconds: number } | undefined,
+  ): void {
     this.session ??= session;
     if (pause && !this.pause) this.pause = { ...pause, alerted: false };
   }
@@ -86,7 +89,9 @@ export class AgentPresence {
       if (m.loginTime > 0) loginAt = Math.min(loginAt, m.loginTime * 1000);
     }
     // Paused before we connected: the latest LastPause among the queues is when it began.
-    const lastPauses = members.filter((m) => m.paused && m.lastPause > 0).map((m) => m.lastPause * 1000);
+    const lastPauses = members
+      .filter((m) => m.paused && m.lastPause > 0)
+      .map((m) => m.lastPause * 1000);
     this.afterChange(at, loginAt, lastPauses.length > 0 ? Math.max(...lastPauses) : at);
   }
 
@@ -112,20 +117,27 @@ export class AgentPresence {
   private afterChange(at: number, loginAt: number, pausedSince = at): void {
     if (this.loggedIn && !this.session) {
       this.session = { loginAt: Math.min(loginAt, at) };
-      this.emit({ type: 'session', session: { agentId: this.agentId, loginAt: this.session.loginAt } });
+      this.emit({
+        type: 'session',
+        session: { agentId: this.agentId, loginAt: this.session.loginAt },
+      });
     }
     const paused = this.pausedEverywhere;
     if (paused && !this.pause) this.startPause(paused, Math.min(pausedSince, at));
     else if (!paused && this.pause) this.endPause(at);
     if (!this.loggedIn && this.session) {
-      this.emit({ type: 'session', session: { agentId: this.agentId, loginAt: this.session.loginAt, logoutAt: at } });
+      this.emit({
+        type: 'session',
+        session: { agentId: this.agentId, loginAt: this.session.loginAt, logoutAt: at },
+      });
       this.session = undefined;
     }
   }
 
   private startPause(member: QueueMemberFacts, at: number): void {
     const reason = member.pausedReason;
-    const limitSeconds = this.rules.pauses.limitsByReason[reason] ?? this.rules.pauses.defaultLimitSeconds;
+    const limitSeconds =
+      this.rules.pauses.limitsByReason[reason] ?? this.rules.pauses.defaultLimitSeconds;
     this.pause = { reason, startedAt: at, limitSeconds, alerted: false };
     this.emit({ type: 'pause-started', pause: this.interval(this.pause, undefined) });
   }
@@ -144,7 +156,10 @@ export class AgentPresence {
       startedAt: pause.startedAt,
       endedAt,
       limitSeconds: pause.limitSeconds,
-      overLimit: endedAt === undefined ? pause.alerted : endedAt - pause.startedAt > pause.limitSeconds * 1000,
+      overLimit:
+        endedAt === undefined
+          ? pause.alerted
+          : endedAt - pause.startedAt > pause.limitSeconds * 1000,
     };
   }
 }

@@ -16,7 +16,8 @@ export class AgentStates {
     private readonly derive: (agentId: string, now: number) => Omit<AgentState, 'since'>,
     private readonly publish: (agentId: string, state: AgentState) => void,
   ) {
-    for (const id of agentIds) this.states.set(id, { status: 'logged-out', since: 0, loggedIn: false });
+    for (const id of agentIds)
+      this.states.set(id, { status: 'logged-out', since: 0, loggedIn: false });
   }
 
   get(agentId: string): AgentState | undefined {

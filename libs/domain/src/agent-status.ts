@@ -27,7 +27,8 @@ export function deriveAgentStatus(
   now: number,
 ): Omit<AgentState, 'since'> {
   const loggedIn = presence.loggedIn;
-  if (phone.connected) return { status: 'on-call', loggedIn, direction: phone.connected, held: phone.held };
+  if (phone.connected)
+    return { status: 'on-call', loggedIn, direction: phone.connected, held: phone.held };
   const members = [...presence.memberships.values()];
   if (phone.ringing || members.some((m) => RINGING_DEVICE_STATES.has(m.status))) {
     return { status: 'ringing', loggedIn };
@@ -42,7 +43,8 @@ export function deriveAgentStatus(
     return { status, loggedIn, pauseReason: reason };
   }
   if (!loggedIn) return { status: 'logged-out', loggedIn };
-  if (members.every((m) => UNAVAILABLE_DEVICE_STATES.has(m.status))) return { status: 'unavailable', loggedIn };
+  if (members.every((m) => UNAVAILABLE_DEVICE_STATES.has(m.status)))
+    return { status: 'unavailable', loggedIn };
   return { status: 'available', loggedIn };
 }
 

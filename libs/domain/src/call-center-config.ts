@@ -27,7 +27,11 @@ export interface RulesConfig {
     readonly directions: readonly CountedDirection[];
     readonly uniqueNumberPerAgentDay: boolean;
   };
-  readonly quota: { readonly default: number; readonly newHire: number; readonly newHireDays: number };
+  readonly quota: {
+    readonly default: number;
+    readonly newHire: number;
+    readonly newHireDays: number;
+  };
   readonly pauses: {
     readonly defaultLimitSeconds: number;
     readonly limitsByReason: Readonly<Record<string, number>>;

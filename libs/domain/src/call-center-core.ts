@@ -74,7 +74,8 @@ export class CallCenterCore {
           config.rules,
           now,
         ),
-      (agentId, state) => this.emit({ type: 'agent-state', agentId, state, resync: this.resyncing }),
+      (agentId, state) =>
+        this.emit({ type: 'agent-state', agentId, state, resync: this.resyncing }),
     );
   }
 
@@ -114,7 +115,8 @@ export class CallCenterCore {
     this.resyncing = true;
     const present = new Set(snapshot.channels.map((c) => c.channel.uniqueid));
     for (const uniqueid of [...this.graph.channels.keys()]) {
-      if (!present.has(uniqueid)) this.channelGone(uniqueid, snapshot.linkDownAt ?? snapshot.at, 'link-gap');
+      if (!present.has(uniqueid))
+        this.channelGone(uniqueid, snapshot.linkDownAt ?? snapshot.at, 'link-gap');
     }
     for (const { channel, bridgeId, ageSeconds } of snapshot.channels) {
       const known = this.graph.channels.has(channel.uniqueid);
@@ -273,7 +275,11 @@ export class CallCenterCore {
     }
   }
 
-  private dialBegin(callerSnap: ChannelSnapshot | undefined, destSnap: ChannelSnapshot, at: number): void {
+  private dialBegin(
+    callerSnap: ChannelSnapshot | undefined,
+    destSnap: ChannelSnapshot,
+    at: number,
+  ): void {
     if (this.graph.hasEnded(destSnap.uniqueid)) return;
     const dest = this.graph.upsert(destSnap, at);
     const caller = callerSnap ? this.graph.upsert(callerSnap, at) : undefined;
@@ -282,7 +288,8 @@ export class CallCenterCore {
     this.touchAgent(dest);
     this.touchAgent(caller);
     if (!caller?.agentId) {
-      if (caller && dest.agentId && !this.phones.isQueueRing(dest.uniqueid)) caller.origin = 'inbound';
+      if (caller && dest.agentId && !this.phones.isQueueRing(dest.uniqueid))
+        caller.origin = 'inbound';
       return;
     }
     if (dest.agentId) {
@@ -297,7 +304,12 @@ export class CallCenterCore {
     this.legs.dialStarted(caller.agentId, caller, dest, dest.number, at);
   }
 
-  private dialEnd(callerSnap: ChannelSnapshot | undefined, destSnap: ChannelSnapshot, status: DialStatus, at: number): void {
+  private dialEnd(
+    callerSnap: ChannelSnapshot | undefined,
+    destSnap: ChannelSnapshot,
+    status: DialStatus,
+    at: number,
+  ): void {
     const dest = this.graph.upsert(destSnap, at);
     const callerUniqueid = this.phones.dialEnded(dest.uniqueid);
     if (status !== 'ANSWER') this.phones.stopRinging(dest.uniqueid);
@@ -307,15 +319,28 @@ export class CallCenterCore {
       ? this.graph.channels.get(callerUniqueid)
       : callerSnap && this.graph.upsert(callerSnap, at);
     // An answer to an originate, or to the agent's own Local member leg, needs no bridge to end the ring.
-    if (status !== 'ANSWER' || !caller || caller.agentId === dest.agentId) this.phones.stopConnecting(dest.uniqueid);
-    if (status === 'ANSWER' && caller?.agentId && caller.agentId !== dest.agentId && !this.graph.contactsOf(caller.uniqueid)?.size) {
+    if (status !== 'ANSWER' || !caller || caller.agentId === dest.agentId)
+      this.phones.stopConnecting(dest.uniqueid);
+    if (
+      status === 'ANSWER' &&
+      caller?.agentId &&
+      caller.agentId !== dest.agentId &&
+      !this.graph.contactsOf(caller.uniqueid)?.size
+    ) {
       this.phones.connectingAs(caller.uniqueid, 'dialing');
     }
     this.touchAgent(caller);
-    if (caller?.agentId && !dest.agentId) this.legs.dialEnded(caller.agentId, dest.uniqueid, status, at);
+    if (caller?.agentId && !dest.agentId)
+      this.legs.dialEnded(caller.agentId, dest.uniqueid, status, at);
   }
 
-  private agentConnected(queue: string, iface: string, callerSnap: ChannelSnapshot, destUniqueid: string, at: number): void {
+  private agentConnected(
+    queue: string,
+    iface: string,
+    callerSnap: ChannelSnapshot,
+    destUniqueid: string,
+    at: number,
+  ): void {
     // The member channel stays 'rung' until it is bridged with the caller (contactOpened), so
     // the agent does not show available between AgentConnect and the BridgeEnter that follows.
     const agentId = this.directory.agentOfInterface(iface);
@@ -330,7 +355,12 @@ export class CallCenterCore {
     this.emit({ type: 'queue-changed', queue });
   }
 
-  private refreshContacts(bridgeIds: (string | undefined)[], touched: string[], at: number, gone?: string): void {
+  private refreshContacts(
+    bridgeIds: (string | undefined)[],
+    touched: string[],
+    at: number,
+    gone?: string,
+  ): void {
     const { opened, closed } = this.graph.refresh(bridgeIds, touched);
     for (const c of closed) this.contactClosed(c, at, gone);
     for (const c of opened) this.contactOpened(c, at);
@@ -369,7 +399,12 @@ export class CallCenterCore {
     this.endHold(ch, at);
     this.touchAgent(ch);
     // Gone unseen (link gap): its legs end marked so, before the contact close would end them plainly.
-    if (gap) this.legs.closeAll(at, gap, (leg) => leg.agentUniqueid !== uniqueid && leg.customerUniqueid !== uniqueid);
+    if (gap)
+      this.legs.closeAll(
+        at,
+        gap,
+        (leg) => leg.agentUniqueid !== uniqueid && leg.customerUniqueid !== uniqueid,
+      );
     const bridgeId = ch.bridgeId;
     if (bridgeId) this.graph.leaveBridge(bridgeId, uniqueid);
     this.refreshContacts([bridgeId], [uniqueid], at, uniqueid);
@@ -389,7 +424,8 @@ export class CallCenterCore {
   }
 
   private pbxBooted(bootedAt: number, at: number): void {
-    if (this.bootedAt !== undefined && bootedAt - this.bootedAt > RESTART_TOLERANCE_MS) this.pbxRestarted(at);
+    if (this.bootedAt !== undefined && bootedAt - this.bootedAt > RESTART_TOLERANCE_MS)
+      this.pbxRestarted(at);
     this.bootedAt = bootedAt;
   }
 
@@ -417,7 +453,11 @@ export class CallCenterCore {
       if (ch.linkedid !== leg.linkedid && ch.uniqueid !== leg.agentUniqueid) continue;
       const holdMs = Math.max(0, leg.endedAt - ch.holdSince);
       ch.holdSince = undefined;
-      return { ...leg, holds: leg.holds + 1, holdSeconds: Math.round(leg.holdSeconds * 1000 + holdMs) / 1000 };
+      return {
+        ...leg,
+        holds: leg.holds + 1,
+        holdSeconds: Math.round(leg.holdSeconds * 1000 + holdMs) / 1000,
+      };
     }
     return leg;
   }

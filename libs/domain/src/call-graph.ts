@@ -178,7 +178,10 @@ export class CallGraph {
    * Recomputes the contacts of every agent channel that an event in `bridgeId` (and the
    * channel `touched`) may have changed, and reports the contacts that opened and closed.
    */
-  refresh(bridgeIds: readonly (string | undefined)[], touched: readonly string[]): { opened: Contact[]; closed: Contact[] } {
+  refresh(
+    bridgeIds: readonly (string | undefined)[],
+    touched: readonly string[],
+  ): { opened: Contact[]; closed: Contact[] } {
     const agentChannels = new Set<string>();
     for (const uniqueid of touched) {
       if (this.contacts.has(uniqueid)) agentChannels.add(uniqueid);
@@ -191,7 +194,8 @@ export class CallGraph {
       }
     }
     // Contacts pointing at a touched channel from outside the component must be rechecked too.
-    for (const uniqueid of touched) for (const agentUniqueid of this.contactsTo.get(uniqueid)) agentChannels.add(agentUniqueid);
+    for (const uniqueid of touched)
+      for (const agentUniqueid of this.contactsTo.get(uniqueid)) agentChannels.add(agentUniqueid);
     const opened: Contact[] = [];
     const closed: Contact[] = [];
     for (const agentUniqueid of agentChannels) {
@@ -209,8 +213,7 @@ export class CallGraph {
       }
       if (after.size > 0) {
         this.contacts.set(agentUniqueid, new Set(after.keys()));
-      }
-      else this.contacts.delete(agentUniqueid);
+      } else this.contacts.delete(agentUniqueid);
     }
     return { opened, closed };
   }
@@ -262,7 +265,9 @@ export class CallGraph {
     const self = this.channels.get(agentUniqueid);
     if (!self?.bridgeId) return parties;
     const seenBridges = new Set<string>([self.bridgeId]);
-    const todo: [string, string | undefined][] = [...(this.bridges.get(self.bridgeId) ?? [])].map((u) => [u, undefined]);
+    const todo: [string, string | undefined][] = [...(this.bridges.get(self.bridgeId) ?? [])].map(
+      (u) => [u, undefined],
+    );
     const seenChannels = new Set<string>([agentUniqueid]);
     while (todo.length) {
       const [uniqueid, via] = todo.pop()!;
@@ -274,7 +279,8 @@ export class CallGraph {
       if (partner && partner.bridgeId && !seenBridges.has(partner.bridgeId)) {
         seenBridges.add(partner.bridgeId);
         seenChannels.add(partner.uniqueid);
-        for (const member of this.bridges.get(partner.bridgeId) ?? []) todo.push([member, via ?? uniqueid]);
+        for (const member of this.bridges.get(partner.bridgeId) ?? [])
+          todo.push([member, via ?? uniqueid]);
         continue;
       }
       if (ch.agentId !== self.agentId || !ch.agentId) parties.set(uniqueid, via);

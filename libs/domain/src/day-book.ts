@@ -45,15 +45,32 @@ export class DayBook {
     }
   }
 
-  internalCall(agentId: string, calleeAgentId: string, callerUniqueid: string, at: number): InternalCall {
-    const call = { agentId, calleeAgentId, callerUniqueid, startedAt: at, answered: false, day: localDay(at, this.config.timezone) };
+  internalCall(
+    agentId: string,
+    calleeAgentId: string,
+    callerUniqueid: string,
+    at: number,
+  ): InternalCall {
+    const call = {
+      agentId,
+      calleeAgentId,
+      callerUniqueid,
+      startedAt: at,
+      answered: false,
+      day: localDay(at, this.config.timezone),
+    };
     this.restoreInternalCall(call);
     return call;
   }
 
   restoreInternalCall(call: InternalCall): void {
     const calls = this.day(call.agentId, call.day).internalCalls;
-    if (!calls.some((c) => c.callerUniqueid === call.callerUniqueid && c.calleeAgentId === call.calleeAgentId)) calls.push(call);
+    if (
+      !calls.some(
+        (c) => c.callerUniqueid === call.callerUniqueid && c.calleeAgentId === call.calleeAgentId,
+      )
+    )
+      calls.push(call);
   }
 
   pauseEnded(pause: PauseInterval): void {
@@ -77,7 +94,11 @@ export class DayBook {
   progress(agentId: string, day: string): QuotaProgress {
     const quota = this.directory.quotaFor(agentId, day);
     const d = this.get(agentId, day);
-    const counted = !d ? 0 : this.config.rules.effective.uniqueNumberPerAgentDay ? d.effectiveNumbers.size : d.effective;
+    const counted = !d
+      ? 0
+      : this.config.rules.effective.uniqueNumberPerAgentDay
+        ? d.effectiveNumbers.size
+        : d.effective;
     return { quota, counted, met: counted >= quota };
   }
 
@@ -90,7 +111,17 @@ export class DayBook {
     const key = `${agentId}|${day}`;
     let d = this.days.get(key);
     if (!d) {
-      d = { agentId, day, legs: [], legIds: new Set(), internalCalls: [], pauses: [], sessions: [], effective: 0, effectiveNumbers: new Set() };
+      d = {
+        agentId,
+        day,
+        legs: [],
+        legIds: new Set(),
+        internalCalls: [],
+        pauses: [],
+        sessions: [],
+        effective: 0,
+        effectiveNumbers: new Set(),
+      };
       this.days.set(key, d);
     }
     return d;

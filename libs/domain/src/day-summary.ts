@@ -62,7 +62,10 @@ export function summarizeDay(core: CallCenterCore, day: string): DaySummary {
     const answeredOut = outbound.filter((l) => l.outcome === 'answered');
     const effective = legs.filter((l) => l.effective);
     const outboundEffective = outbound.filter((l) => l.effective);
-    const pauses = (d?.pauses ?? []).map((p) => ({ ...p, seconds: round1(((p.endedAt ?? p.startedAt) - p.startedAt) / 1000) }));
+    const pauses = (d?.pauses ?? []).map((p) => ({
+      ...p,
+      seconds: round1(((p.endedAt ?? p.startedAt) - p.startedAt) / 1000),
+    }));
     const progress = core.days.progress(agent.id, day);
     const talk = (ls: readonly AgentLeg[]) => round1(ls.reduce((s, l) => s + l.talkSeconds, 0));
     return {
@@ -110,5 +113,11 @@ export function summarizeDay(core: CallCenterCore, day: string): DaySummary {
     return figures;
   });
   const calls = core.directory.agents.flatMap((a) => core.days.get(a.id, day)?.legs ?? []);
-  return { day, ruleVersion: core.legs.ruleVersion, agents, queues, calls: calls.sort((a, b) => a.startedAt - b.startedAt) };
+  return {
+    day,
+    ruleVersion: core.legs.ruleVersion,
+    agents,
+    queues,
+    calls: calls.sort((a, b) => a.startedAt - b.startedAt),
+  };
 }

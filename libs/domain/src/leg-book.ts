@@ -72,7 +72,13 @@ export class LegBook {
   }
 
   /** An agent's phone dials a customer. */
-  dialStarted(agentId: string, agent: ChannelFact, customer: ChannelFact, number: string, at: number): void {
+  dialStarted(
+    agentId: string,
+    agent: ChannelFact,
+    customer: ChannelFact,
+    number: string,
+    at: number,
+  ): void {
     const leg = this.create(agentId, agent, customer, 'outbound', 'dial', at);
     leg.customerNumber = number;
   }
@@ -87,17 +93,32 @@ export class LegBook {
   }
 
   /** A queue connects a caller to the agent (AgentConnect). */
-  queueConnected(agentId: string, agent: ChannelFact, customer: ChannelFact, queue: string, at: number): void {
+  queueConnected(
+    agentId: string,
+    agent: ChannelFact,
+    customer: ChannelFact,
+    queue: string,
+    at: number,
+  ): void {
     const leg =
-      this.open.get(key(agentId, customer.uniqueid)) ?? this.create(agentId, agent, customer, 'inbound', 'queue', at);
+      this.open.get(key(agentId, customer.uniqueid)) ??
+      this.create(agentId, agent, customer, 'inbound', 'queue', at);
     leg.via = 'queue';
     leg.queue = queue;
     leg.outcome = 'answered';
   }
 
   /** `via`: the Local half the customer is reached through, which a dial or a queue named instead. */
-  contactOpened(agentId: string, agent: ChannelFact, customer: ChannelFact, at: number, via?: string): void {
-    let leg = this.open.get(key(agentId, customer.uniqueid)) ?? (via ? this.moveToCustomer(agentId, via, customer) : undefined);
+  contactOpened(
+    agentId: string,
+    agent: ChannelFact,
+    customer: ChannelFact,
+    at: number,
+    via?: string,
+  ): void {
+    let leg =
+      this.open.get(key(agentId, customer.uniqueid)) ??
+      (via ? this.moveToCustomer(agentId, via, customer) : undefined);
     if (!leg) {
       const direction = customer.origin === 'outbound' ? 'outbound' : 'inbound';
       leg = this.create(agentId, agent, customer, direction, 'direct', at);

@@ -22,7 +22,9 @@ export function localDay(epochMs: number, timezone: string): string {
 
 /** Whole calendar days from `fromDay` to `toDay` (both YYYY-MM-DD). */
 export function daysBetween(fromDay: string, toDay: string): number {
-  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 const HOUR_MS = 3_600_000;

@@ -144,12 +144,20 @@ describe('local days in a DST zone (Europe/Berlin)', () => {
 describe('nextLocalMidnight', () => {
   it('is the exact first millisecond of the next local day, across time zones and DST', () => {
     // 2026-11-28 10:00 in Shanghai (UTC+8): next midnight is 2026-11-28T16:00:00Z.
-    expect(nextLocalMidnight(Date.parse('2026-11-28T02:00:00Z'), 'Asia/Shanghai')).toBe(Date.parse('2026-11-28T16:00:00Z'));
+    expect(nextLocalMidnight(Date.parse('2026-11-28T02:00:00Z'), 'Asia/Shanghai')).toBe(
+      Date.parse('2026-11-28T16:00:00Z'),
+    );
     // Berlin, the night clocks go forward (2026-03-29): that day has 23 hours.
-    expect(nextLocalMidnight(Date.parse('2026-03-29T01:30:00Z'), 'Europe/Berlin')).toBe(Date.parse('2026-03-29T22:00:00Z'));
+    expect(nextLocalMidnight(Date.parse('2026-03-29T01:30:00Z'), 'Europe/Berlin')).toBe(
+      Date.parse('2026-03-29T22:00:00Z'),
+    );
     // Berlin, the night clocks go back (2026-10-25): 25 hours.
-    expect(nextLocalMidnight(Date.parse('2026-10-25T12:00:00Z'), 'Europe/Berlin')).toBe(Date.parse('2026-10-25T23:00:00Z'));
+    expect(nextLocalMidnight(Date.parse('2026-10-25T12:00:00Z'), 'Europe/Berlin')).toBe(
+      Date.parse('2026-10-25T23:00:00Z'),
+    );
     // A moment before midnight belongs to the day that is ending.
-    expect(nextLocalMidnight(Date.parse('2026-11-28T15:59:59.999Z'), 'Asia/Shanghai')).toBe(Date.parse('2026-11-28T16:00:00Z'));
+    expect(nextLocalMidnight(Date.parse('2026-11-28T15:59:59.999Z'), 'Asia/Shanghai')).toBe(
+      Date.parse('2026-11-28T16:00:00Z'),
+    );
   });
 });

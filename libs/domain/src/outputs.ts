@@ -91,7 +91,12 @@ export interface RecordingStarted {
 }
 
 export type CoreOutput =
-  | { readonly type: 'agent-state'; readonly agentId: string; readonly state: AgentState; readonly resync: boolean }
+  | {
+      readonly type: 'agent-state';
+      readonly agentId: string;
+      readonly state: AgentState;
+      readonly resync: boolean;
+    }
   | { readonly type: 'call-completed'; readonly leg: AgentLeg }
   | { readonly type: 'internal-call'; readonly call: InternalCall }
   | { readonly type: 'pause-started'; readonly pause: PauseInterval }

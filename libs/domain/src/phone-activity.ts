@@ -7,7 +7,12 @@ import { type PhoneSignals } from './phone-signals';
 const RINGING = 5;
 
 /** What an agent's phones are doing now: connected (and to whom), held, ringing, dialing. */
-export function phoneActivityOf(agentId: string, graph: CallGraph, legs: LegBook, phones: PhoneSignals): PhoneActivity {
+export function phoneActivityOf(
+  agentId: string,
+  graph: CallGraph,
+  legs: LegBook,
+  phones: PhoneSignals,
+): PhoneActivity {
   let connected: CallDirection | undefined;
   let holding = false;
   let ringing = false;

@@ -66,7 +66,11 @@ export class PhoneSignals {
   }
 
   ringing(uniqueid: string): boolean {
-    return this.queueRings.has(uniqueid) || this.connecting.get(uniqueid) === 'ringing' || this.dials.get(uniqueid) === '';
+    return (
+      this.queueRings.has(uniqueid) ||
+      this.connecting.get(uniqueid) === 'ringing' ||
+      this.dials.get(uniqueid) === ''
+    );
   }
 
   dialingOut(uniqueid: string): boolean {

@@ -13,7 +13,8 @@ export class Presences {
     rules: RulesConfig,
     emit: (o: PresenceOutput) => void,
   ) {
-    for (const agent of directory.agents) this.byAgent.set(agent.id, new AgentPresence(agent.id, rules, emit));
+    for (const agent of directory.agents)
+      this.byAgent.set(agent.id, new AgentPresence(agent.id, rules, emit));
   }
 
   get(agentId: string): AgentPresence | undefined {
@@ -44,14 +45,20 @@ export class Presences {
       const agentId = this.directory.agentOfInterface(m.interface);
       if (agentId) grouped.set(agentId, [...(grouped.get(agentId) ?? []), m]);
     }
-    for (const presence of this.byAgent.values()) presence.replaceMemberships(grouped.get(presence.agentId) ?? [], at);
+    for (const presence of this.byAgent.values())
+      presence.replaceMemberships(grouped.get(presence.agentId) ?? [], at);
   }
 
   /** After a restart: the logins and pauses that were still open, from the store. */
-  restoreOpen(sessions: readonly AgentSession[], pauses: readonly PauseInterval[]): PauseInterval[] {
+  restoreOpen(
+    sessions: readonly AgentSession[],
+    pauses: readonly PauseInterval[],
+  ): PauseInterval[] {
     const reopened: PauseInterval[] = [];
     for (const presence of this.byAgent.values()) {
-      const session = sessions.find((s) => s.agentId === presence.agentId && s.logoutAt === undefined);
+      const session = sessions.find(
+        (s) => s.agentId === presence.agentId && s.logoutAt === undefined,
+      );
       const pause = pauses.find((p) => p.agentId === presence.agentId && p.endedAt === undefined);
       presence.restoreOpen(session, pause);
       if (pause) reopened.push(pause);

@@ -32,7 +32,9 @@ export interface QueueFigures {
   readonly completed: number;
 }
 
-type Counters = { -readonly [K in keyof Omit<QueueFigures, 'serviceLevelSeconds'>]: QueueFigures[K] };
+type Counters = {
+  -readonly [K in keyof Omit<QueueFigures, 'serviceLevelSeconds'>]: QueueFigures[K];
+};
 
 /** When a queue is not in the configuration: about three rings. */
 const DEFAULT_SERVICE_LEVEL_SECONDS = 15;
@@ -49,7 +51,13 @@ export class QueueBoard {
   }
 
   joined(queue: string, callerUniqueid: string, at: number, transferredIn: boolean): void {
-    this.entries.set(callerUniqueid, { queue, callerUniqueid, joinedAt: at, transferredIn, ringOuts: new Set() });
+    this.entries.set(callerUniqueid, {
+      queue,
+      callerUniqueid,
+      joinedAt: at,
+      transferredIn,
+      ringOuts: new Set(),
+    });
     const c = this.counter(queue);
     c.offered++;
     if (transferredIn) c.transferredIn++;
@@ -83,7 +91,12 @@ export class QueueBoard {
     if (wait <= this.serviceLevelSecondsOf(queue) * 1000) c.answeredWithinServiceLevel++;
   }
 
-  completed(queue: string, callerUniqueid: string | undefined, talkSeconds: number, reason: string): void {
+  completed(
+    queue: string,
+    callerUniqueid: string | undefined,
+    talkSeconds: number,
+    reason: string,
+  ): void {
     if (callerUniqueid) this.entries.delete(callerUniqueid);
     const c = this.counter(queue);
     c.completed++;
@@ -97,8 +110,12 @@ export class QueueBoard {
   }
 
   /** Callers reported waiting by the PBX after a resync replace what we thought. */
-  replaceWaiting(waiting: readonly { queue: string; uniqueid: string; waitSeconds: number }[], at: number): void {
-    for (const [id, entry] of this.entries) if (entry.answeredAt === undefined) this.entries.delete(id);
+  replaceWaiting(
+    waiting: readonly { queue: string; uniqueid: string; waitSeconds: number }[],
+    at: number,
+  ): void {
+    for (const [id, entry] of this.entries)
+      if (entry.answeredAt === undefined) this.entries.delete(id);
     for (const w of waiting) {
       this.entries.set(w.uniqueid, {
         queue: w.queue,
@@ -120,9 +137,15 @@ export class QueueBoard {
     for (const e of this.entries.values()) {
       if (e.queue !== queue || e.answeredAt !== undefined) continue;
       waiting++;
-      if (oldestWaitSince === undefined || e.joinedAt < oldestWaitSince) oldestWaitSince = e.joinedAt;
+      if (oldestWaitSince === undefined || e.joinedAt < oldestWaitSince)
+        oldestWaitSince = e.joinedAt;
     }
-    return { ...this.counter(queue), serviceLevelSeconds: this.serviceLevelSecondsOf(queue), waiting, oldestWaitSince };
+    return {
+      ...this.counter(queue),
+      serviceLevelSeconds: this.serviceLevelSecondsOf(queue),
+      waiting,
+      oldestWaitSince,
+    };
   }
 
   queueNames(): string[] {

@@ -21,9 +21,9 @@ describe('restoring the day after a restart', () => {
     const outputs = sc.outputs;
     return {
       legs: outputs.flatMap((o) => (o.type === 'call-completed' ? [o.leg] : [])),
-      pauses: outputs.flatMap((o) => (o.type === 'pause-started' || o.type === 'pause-ended' ? [o.pause] : [])).filter(
-        (p, i, all) => !all.some((q, j) => j > i && q.startedAt === p.startedAt),
-      ),
+      pauses: outputs
+        .flatMap((o) => (o.type === 'pause-started' || o.type === 'pause-ended' ? [o.pause] : []))
+        .filter((p, i, all) => !all.some((q, j) => j > i && q.startedAt === p.startedAt)),
       sessions: outputs.flatMap((o) => (o.type === 'session' ? [o.session] : [])),
       internalCalls: [],
     };
@@ -40,7 +40,10 @@ describe('restoring the day after a restart', () => {
     // The same call replayed (a retry, or the store and the live path both delivering it).
     for (const leg of records.legs) after.core.days.legCompleted(leg);
     // The first resync: persistent members come back still paused.
-    after.at(200).snapshot({ channels: [], members: [after.member('1001', 'support', { paused: true, pausedReason: 'lunch' })] });
+    after.at(200).snapshot({
+      channels: [],
+      members: [after.member('1001', 'support', { paused: true, pausedReason: 'lunch' })],
+    });
 
     const summary = after.agentSummary('1001');
     expect(summary.effectiveTotal).toBe(1);

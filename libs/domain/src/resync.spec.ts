@@ -220,16 +220,31 @@ describe('resync after a link gap', () => {
 describe('agents already logged in when we connect', () => {
   it('take their login time from the PBX, not from the moment of the snapshot', () => {
     const sc = new Scenario();
-    sc.at(600).snapshot({ channels: [], members: [sc.member('1001', 'support', { loginTime: Math.floor(sc.time(100) / 1000) })] });
-    expect(sc.of('session')).toEqual([{ type: 'session', session: { agentId: '1001', loginAt: sc.time(100) } }]);
+    sc.at(600).snapshot({
+      channels: [],
+      members: [sc.member('1001', 'support', { loginTime: Math.floor(sc.time(100) / 1000) })],
+    });
+    expect(sc.of('session')).toEqual([
+      { type: 'session', session: { agentId: '1001', loginAt: sc.time(100) } },
+    ]);
   });
 });
 
 describe('agents already paused when we connect', () => {
   it('start the pause at the PBX’s LastPause, so the limit alert comes on time', () => {
     const sc = new Scenario();
-    const paused = { paused: true, pausedReason: 'lunch', lastPause: Math.floor(sc.time(100) / 1000) };
-    sc.at(600).snapshot({ channels: [], members: [sc.member('1001', 'support', paused), sc.member('1001', 'sales', paused)] });
-    expect(sc.of('pause-started')[0]?.pause).toMatchObject({ reason: 'lunch', startedAt: sc.time(100) });
+    const paused = {
+      paused: true,
+      pausedReason: 'lunch',
+      lastPause: Math.floor(sc.time(100) / 1000),
+    };
+    sc.at(600).snapshot({
+      channels: [],
+      members: [sc.member('1001', 'support', paused), sc.member('1001', 'sales', paused)],
+    });
+    expect(sc.of('pause-started')[0]?.pause).toMatchObject({
+      reason: 'lunch',
+      startedAt: sc.time(100),
+    });
   });
 });

@@ -4,14 +4,7 @@
  * `at` is epoch milliseconds (the event's Timestamp header, else its receive time).
  */
 export type DialStatus =
-  | 'ANSWER'
-  | 'BUSY'
-  | 'NOANSWER'
-  | 'CANCEL'
-  | 'CONGESTION'
-  | 'CHANUNAVAIL'
-  | 'ABORT'
-  | 'OTHER';
+  'ANSWER' | 'BUSY' | 'NOANSWER' | 'CANCEL' | 'CONGESTION' | 'CHANUNAVAIL' | 'ABORT' | 'OTHER';
 
 export interface ChannelSnapshot {
   readonly uniqueid: string;
@@ -56,7 +49,11 @@ export type TelephonyEvent =
   | (At & { readonly type: 'channel-state'; readonly channel: ChannelSnapshot })
   | (At & { readonly type: 'channel-renamed'; readonly uniqueid: string; readonly newName: string })
   | (At & { readonly type: 'hangup-requested'; readonly uniqueid: string })
-  | (At & { readonly type: 'channel-hungup'; readonly channel: ChannelSnapshot; readonly cause: number })
+  | (At & {
+      readonly type: 'channel-hungup';
+      readonly channel: ChannelSnapshot;
+      readonly cause: number;
+    })
   | (At & {
       readonly type: 'dial-begin';
       readonly caller?: ChannelSnapshot;
@@ -75,13 +72,21 @@ export type TelephonyEvent =
       readonly channel: ChannelSnapshot;
       readonly swapUniqueid?: string;
     })
-  | (At & { readonly type: 'bridge-leave'; readonly bridgeId: string; readonly channel: ChannelSnapshot })
+  | (At & {
+      readonly type: 'bridge-leave';
+      readonly bridgeId: string;
+      readonly channel: ChannelSnapshot;
+    })
   | (At & { readonly type: 'local-bridge'; readonly one: string; readonly two: string })
   | (At & { readonly type: 'hold'; readonly uniqueid: string })
   | (At & { readonly type: 'unhold'; readonly uniqueid: string })
   | (At & { readonly type: 'member-updated'; readonly member: QueueMemberFacts })
   | (At & { readonly type: 'member-removed'; readonly queue: string; readonly interface: string })
-  | (At & { readonly type: 'caller-joined'; readonly queue: string; readonly caller: ChannelSnapshot })
+  | (At & {
+      readonly type: 'caller-joined';
+      readonly queue: string;
+      readonly caller: ChannelSnapshot;
+    })
   | (At & { readonly type: 'caller-left'; readonly queue: string; readonly uniqueid: string })
   | (At & {
       readonly type: 'caller-abandoned';

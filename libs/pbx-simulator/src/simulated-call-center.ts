@@ -13,12 +13,20 @@ export function simulatedCallCenter(agents: number, timezone: string): CallCente
     ami: { port: 0 },
     rules: {
       version: 'default',
-      effective: { minTalkSeconds: 30, directions: ['inbound', 'outbound'], uniqueNumberPerAgentDay: false },
+      effective: {
+        minTalkSeconds: 30,
+        directions: ['inbound', 'outbound'],
+        uniqueNumberPerAgentDay: false,
+      },
       quota: { default: 50, newHire: 30, newHireDays: 15 },
       pauses: { defaultLimitSeconds: 900, limitsByReason: {} },
       wrapUpPauseReasons: [],
     },
-    queues: DEFAULT_QUEUES.map((q) => ({ name: q.name, wrapUpSeconds: q.wrapupSec, serviceLevelSeconds: 15 })),
+    queues: DEFAULT_QUEUES.map((q) => ({
+      name: q.name,
+      wrapUpSeconds: q.wrapupSec,
+      serviceLevelSeconds: 15,
+    })),
     teams: [
       { id: 'team-a', name: 'Team A' },
       { id: 'team-b', name: 'Team B' },

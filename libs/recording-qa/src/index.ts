@@ -1,7 +1,13 @@
 /** @cti/recording-qa: recording registry and control, listening, sampling, scoring, summaries, QA page. */
 export * from './config/recording-qa-config';
 export { AmiRecordingControl, type AmiActionFn } from './control/ami-recording-control';
-export { coreCallSource, type LiveCallSource, type LiveLegView, RecordingStarter, type StartResult } from './control/recording-starter';
+export {
+  coreCallSource,
+  type LiveCallSource,
+  type LiveLegView,
+  RecordingStarter,
+  type StartResult,
+} from './control/recording-starter';
 export { JwtQaTokenVerifier } from './http/jwt-qa-token-verifier';
 export { QaAuthGuard, QaGrantAuthenticated, QaRoles } from './http/qa-auth.guard';
 export { qaWebDir } from './http/qa-page.controller';
@@ -20,7 +26,11 @@ export { MemoryQaStore } from './qa/memory-qa-store';
 export { QaSamplingService, type DrawRequest } from './qa/qa-sampling.service';
 export { QaScorecardService } from './qa/qa-scorecard.service';
 export { QaScoringService, type SubmitScore } from './qa/qa-scoring.service';
-export { RecordingCatalog, recordingView, type RecordingView } from './qa/recording-catalog.service';
+export {
+  RecordingCatalog,
+  recordingView,
+  type RecordingView,
+} from './qa/recording-catalog.service';
 export { samplingWeekOf } from './qa/week-plan';
 export { RecordingQaModule, type RecordingQaModuleOptions } from './recording-qa.module';
 export { RecordingQaSettings } from './recording-qa.settings';

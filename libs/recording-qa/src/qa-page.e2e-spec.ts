@@ -11,7 +11,16 @@ import { type QaTestApp, sampleId, startQaTestApp } from './testing/qa-test-app'
  * draws its chart. Screenshots go to test-output/recording-qa/.
  */
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
 const SHOTS = resolve(__dirname, '../../../test-output/recording-qa');
 const IN = sampleId('1795818552.70.wav'); // 11.96 s, agent 1007
 const AUDIO = "document.getElementById('audio')";
@@ -21,12 +30,37 @@ describe('QA page in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is required at ${CHROMIUM}: apt-get install -y chromium`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(`Chromium is required at ${CHROMIUM}: apt-get install -y chromium`);
     mkdirSync(SHOTS, { recursive: true });
-    t = await startQaTestApp({ sampling: { ...DEFAULT_RECORDING_QA_CONFIG.sampling, minTalkSeconds: 5 } });
+    t = await startQaTestApp({
+      sampling: { ...DEFAULT_RECORDING_QA_CONFIG.sampling, minTalkSeconds: 5 },
+    });
     await t.qa.addDraw(
-      { id: 'w48|d1', weekId: '2026-W48', shiftId: '2026-11-27T08:00', seed: 's', inputs: {}, inputsSha256: '', draw: { weekId: '2026-W48', shiftId: '2026-11-27T08:00', seed: 's', picks: [], agents: [] }, createdAt: 1, createdBy: 'sup1' },
-      [{ id: 'as-1', drawId: 'w48|d1', recordingId: IN, agentId: '1007', teamId: 'north', reviewerId: 'qa1', calibration: false, status: 'open', createdAt: 1 }],
+      {
+        id: 'w48|d1',
+        weekId: '2026-W48',
+        shiftId: '2026-11-27T08:00',
+        seed: 's',
+        inputs: {},
+        inputsSha256: '',
+        draw: { weekId: '2026-W48', shiftId: '2026-11-27T08:00', seed: 's', picks: [], agents: [] },
+        createdAt: 1,
+        createdBy: 'sup1',
+      },
+      [
+        {
+          id: 'as-1',
+          drawId: 'w48|d1',
+          recordingId: IN,
+          agentId: '1007',
+          teamId: 'north',
+          reviewerId: 'qa1',
+          calibration: false,
+          status: 'open',
+          createdAt: 1,
+        },
+      ],
     );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
   }, 60_000);
@@ -37,8 +71,14 @@ describe('QA page in headless Chromium', () => {
 
   async function pageAs(token: string, lang: 'zh-CN' | 'en' = 'zh-CN'): Promise<Page> {
     // The page's CSP forbids eval; the test's in-page predicates are strings, so only the test bypasses it.
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: lang, bypassCSP: true });
-    await context.addInitScript(`sessionStorage.setItem('qa.token', ${JSON.stringify(token)}); localStorage.setItem('qa.lang', ${JSON.stringify(lang)});`);
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 900 },
+      locale: lang,
+      bypassCSP: true,
+    });
+    await context.addInitScript(
+      `sessionStorage.setItem('qa.token', ${JSON.stringify(token)}); localStorage.setItem('qa.lang', ${JSON.stringify(lang)});`,
+    );
     const page = await context.newPage();
     page.on('pageerror', (e) => {
       throw e;
@@ -60,34 +100,66 @@ describe('QA page in headless Chromium', () => {
     await page.waitForFunction(`${AUDIO}.currentTime > 0.3`, undefined, { timeout: 15_000 });
     await page.click('#play'); // pause
     // Drag the seek bar to 6 s, as a user would.
-    await page.evaluate(`(() => { const s = document.getElementById('seek'); s.value = '6'; s.dispatchEvent(new Event('input', { bubbles: true })); })()`);
+    await page.evaluate(
+      `(() => { const s = document.getElementById('seek'); s.value = '6'; s.dispatchEvent(new Event('input', { bubbles: true })); })()`,
+    );
     await page.waitForFunction(`Math.abs(${AUDIO}.currentTime - 6) < 0.05`);
     expect(await page.textContent('#time')).toBe('00:06 / 00:11');
-    const streamed = t.audit.entries.filter((e) => e.action === 'recording.stream' && e.target === IN);
+    const streamed = t.audit.entries.filter(
+      (e) => e.action === 'recording.stream' && e.target === IN,
+    );
     expect(streamed.length).toBeGreaterThan(0);
-    expect(streamed.every((e) => e.actor === 'qa1' && e.details?.via === 'grant' && e.details?.status === 206)).toBe(true);
+    expect(
+      streamed.every(
+        (e) => e.actor === 'qa1' && e.details?.via === 'grant' && e.details?.status === 206,
+      ),
+    ).toBe(true);
 
     await page.fill('#comment-text', '没有标准结束语 / no standard closing');
     await page.click('#comment-add');
-    expect(await page.textContent('#comments li')).toContain('[00:06]没有标准结束语 / no standard closing');
+    expect(await page.textContent('#comments li')).toContain(
+      '[00:06]没有标准结束语 / no standard closing',
+    );
 
-    for (const [item, value] of [['rings', '1'], ['greeting', '4'], ['confirm', '5'], ['wait', 'na'], ['argue', '1'], ['closing', '0']]) {
+    for (const [item, value] of [
+      ['rings', '1'],
+      ['greeting', '4'],
+      ['confirm', '5'],
+      ['wait', 'na'],
+      ['argue', '1'],
+      ['closing', '0'],
+    ]) {
       await page.check(`input[name="${item}"][value="${value}"]`);
     }
     expect(await page.textContent('#preview')).toBe('预估得分: 80');
     await page.screenshot({ path: `${SHOTS}/qa-review-zh.png`, fullPage: true });
 
     await page.click('#submit-score');
-    await page.waitForFunction(`document.getElementById('score-message').textContent.includes('80')`);
+    await page.waitForFunction(
+      `document.getElementById('score-message').textContent.includes('80')`,
+    );
     expect(await page.textContent('#score-message')).toBe('已提交，得分 80');
     const [evaluation] = await t.qa.evaluations({ recordingId: IN });
-    expect(evaluation).toMatchObject({ scorecardVersion: 1, result: { total: 80 }, state: { reviewerId: 'qa1', agentId: '1007' } });
-    expect(evaluation!.comments).toEqual([{ atSeconds: 6, text: '没有标准结束语 / no standard closing' }]);
-    expect(evaluation!.answers).toEqual({ rings: 1, greeting: 4, confirm: 5, wait: 'na', argue: 1, closing: 0 });
+    expect(evaluation).toMatchObject({
+      scorecardVersion: 1,
+      result: { total: 80 },
+      state: { reviewerId: 'qa1', agentId: '1007' },
+    });
+    expect(evaluation!.comments).toEqual([
+      { atSeconds: 6, text: '没有标准结束语 / no standard closing' },
+    ]);
+    expect(evaluation!.answers).toEqual({
+      rings: 1,
+      greeting: 4,
+      confirm: 5,
+      wait: 'na',
+      argue: 1,
+      closing: 0,
+    });
     await page.context().close();
   });
 
-  it("the agent sees their own result with the timed comment and acknowledges it", async () => {
+  it('the agent sees their own result with the timed comment and acknowledges it', async () => {
     const page = await pageAs(t.token('u1007', 'agent', { agent: '1007' }), 'en');
     await page.goto(`${t.url}/qa/`);
     await page.waitForSelector('#results-table tbody tr');
@@ -95,10 +167,14 @@ describe('QA page in headless Chromium', () => {
     const row = page.locator('#results-table tbody tr').first();
     expect(await row.locator('td').nth(1).textContent()).toBe('80');
     expect(await row.locator('td').nth(2).textContent()).toBe('to acknowledge');
-    expect(await row.locator('td').nth(3).textContent()).toBe('[00:06] 没有标准结束语 / no standard closing');
+    expect(await row.locator('td').nth(3).textContent()).toBe(
+      '[00:06] 没有标准结束语 / no standard closing',
+    );
     await page.screenshot({ path: `${SHOTS}/qa-results-en.png`, fullPage: true });
     await row.locator('button', { hasText: 'Acknowledge' }).click();
-    await page.waitForFunction(`document.querySelector('#results-table tbody tr td:nth-child(3)').textContent === 'acknowledged'`);
+    await page.waitForFunction(
+      `document.querySelector('#results-table tbody tr td:nth-child(3)').textContent === 'acknowledged'`,
+    );
     await page.context().close();
   });
 
@@ -110,8 +186,23 @@ describe('QA page in headless Chromium', () => {
     await page.click('#load-summary');
     await page.waitForSelector('#summary-table tbody tr');
     expect(await page.locator('#chart rect').count()).toBe(5);
-    expect(await page.locator('#chart text').allTextContents()).toEqual(['0', '0-59', '0', '60-69', '0', '70-79', '1', '80-89', '0', '90-100']);
-    const cells = await page.locator('#summary-table tbody tr').first().locator('td').allTextContents();
+    expect(await page.locator('#chart text').allTextContents()).toEqual([
+      '0',
+      '0-59',
+      '0',
+      '60-69',
+      '0',
+      '70-79',
+      '1',
+      '80-89',
+      '0',
+      '90-100',
+    ]);
+    const cells = await page
+      .locator('#summary-table tbody tr')
+      .first()
+      .locator('td')
+      .allTextContents();
     expect(cells.slice(0, 5)).toEqual(['1007', 'Wu Lei 吴磊', 'north', '1', '80']);
     expect(await page.locator('#training li').count()).toBe(0); // too few scores to rank training needs
     await page.screenshot({ path: `${SHOTS}/qa-summary-zh.png`, fullPage: true });

@@ -84,44 +84,83 @@ export class RecordingQaModule {
       bindPort(QaAlerts, ports.alerts),
       bindPort(QaTokenVerifier, ports.tokens),
       bindPort(QaDirectory, ports.directory),
-      bindPort(RecordingStorage, ports.storage ?? { useFactory: () => new LocalDirectoryStorage(config.storage.root) }),
+      bindPort(
+        RecordingStorage,
+        ports.storage ?? { useFactory: () => new LocalDirectoryStorage(config.storage.root) },
+      ),
       bindPort(PbxRecordingControl, ports.pbx ?? { useValue: new UnavailablePbx() }),
       bindPort(QaClock, ports.clock ?? { useValue: new SystemQaClock() }),
       bindPort(QaReviewerSource, ports.reviewers),
       bindPort(QaPresence, ports.presence ?? { useValue: new CallsOnlyPresence() }),
       {
         provide: RecordingRegistry,
-        useFactory: (repo: RecordingRepository, dir: QaDirectory) => new RecordingRegistry(repo, config, dir),
+        useFactory: (repo: RecordingRepository, dir: QaDirectory) =>
+          new RecordingRegistry(repo, config, dir),
         inject: [RecordingRepository, QaDirectory],
       },
       {
         provide: RecordingFileChecker,
-        useFactory: (repo: RecordingRepository, storage: RecordingStorage, alerts: QaAlerts, registry: RecordingRegistry) =>
-          new RecordingFileChecker(repo, storage, alerts, config, registry),
+        useFactory: (
+          repo: RecordingRepository,
+          storage: RecordingStorage,
+          alerts: QaAlerts,
+          registry: RecordingRegistry,
+        ) => new RecordingFileChecker(repo, storage, alerts, config, registry),
         inject: [RecordingRepository, RecordingStorage, QaAlerts, RecordingRegistry],
       },
       {
         provide: RecordingRetention,
-        useFactory: (repo: RecordingRepository, storage: RecordingStorage) => new RecordingRetention(repo, storage, config.retentionDays),
+        useFactory: (repo: RecordingRepository, storage: RecordingStorage) =>
+          new RecordingRetention(repo, storage, config.retentionDays),
         inject: [RecordingRepository, RecordingStorage],
       },
-      { provide: RecordingAccess, useFactory: (qa: QaStore) => new RecordingAccess(qa), inject: [QaStore] },
+      {
+        provide: RecordingAccess,
+        useFactory: (qa: QaStore) => new RecordingAccess(qa),
+        inject: [QaStore],
+      },
       { provide: MediaGrants, useValue: new MediaGrants(config.media.grantSeconds * 1000) },
       {
         provide: RecordingMediaService,
-        useFactory: (repo: RecordingRepository, storage: RecordingStorage, checker: RecordingFileChecker, access: RecordingAccess, audit: QaAudit, clock: QaClock) =>
-          new RecordingMediaService(repo, storage, checker, access, audit, clock, config.media.maxStreamsPerUser),
-        inject: [RecordingRepository, RecordingStorage, RecordingFileChecker, RecordingAccess, QaAudit, QaClock],
+        useFactory: (
+          repo: RecordingRepository,
+          storage: RecordingStorage,
+          checker: RecordingFileChecker,
+          access: RecordingAccess,
+          audit: QaAudit,
+          clock: QaClock,
+        ) =>
+          new RecordingMediaService(
+            repo,
+            storage,
+            checker,
+            access,
+            audit,
+            clock,
+            config.media.maxStreamsPerUser,
+          ),
+        inject: [
+          RecordingRepository,
+          RecordingStorage,
+          RecordingFileChecker,
+          RecordingAccess,
+          QaAudit,
+          QaClock,
+        ],
       },
       {
         provide: RecordingQaScheduler,
-        useFactory: (checker: RecordingFileChecker, retention: RecordingRetention, clock: QaClock) =>
-          new RecordingQaScheduler(checker, retention, clock, options.schedule !== false),
+        useFactory: (
+          checker: RecordingFileChecker,
+          retention: RecordingRetention,
+          clock: QaClock,
+        ) => new RecordingQaScheduler(checker, retention, clock, options.schedule !== false),
         inject: [RecordingFileChecker, RecordingRetention, QaClock],
       },
       {
         provide: RecordingQaSink,
-        useFactory: (registry: RecordingRegistry, pbx: PbxRecordingControl, alerts: QaAlerts) => new RecordingQaSink(config, registry, pbx, alerts),
+        useFactory: (registry: RecordingRegistry, pbx: PbxRecordingControl, alerts: QaAlerts) =>
+          new RecordingQaSink(config, registry, pbx, alerts),
         inject: [RecordingRegistry, PbxRecordingControl, QaAlerts],
       },
       QaAuthGuard,
@@ -132,7 +171,18 @@ export class RecordingQaModule {
       imports: options.imports ?? [],
       controllers: [RecordingMediaController, ...QA_EXTRA_CONTROLLERS],
       providers,
-      exports: [RecordingQaSink, RecordingRegistry, RecordingFileChecker, RecordingRetention, RecordingMediaService, MediaGrants, RecordingQaSettings, QaSamplingService, QaScoringService, QaScorecardService],
+      exports: [
+        RecordingQaSink,
+        RecordingRegistry,
+        RecordingFileChecker,
+        RecordingRetention,
+        RecordingMediaService,
+        MediaGrants,
+        RecordingQaSettings,
+        QaSamplingService,
+        QaScoringService,
+        QaScorecardService,
+      ],
     };
   }
 }

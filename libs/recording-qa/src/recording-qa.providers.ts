@@ -5,7 +5,15 @@ import { QaSamplingController } from './http/qa-sampling.controller';
 import { RecordingAccess } from './http/recording-access';
 import { RecordingsController } from './http/recordings.controller';
 import { RecordingMediaService } from './media/recording-media.service';
-import { PbxRecordingControl, QaAlerts, QaAudit, QaClock, QaDirectory, QaPresence, QaReviewerSource } from './ports/qa-runtime.port';
+import {
+  PbxRecordingControl,
+  QaAlerts,
+  QaAudit,
+  QaClock,
+  QaDirectory,
+  QaPresence,
+  QaReviewerSource,
+} from './ports/qa-runtime.port';
 import { QaStore } from './ports/qa-store.port';
 import { RecordingRepository } from './ports/recording-repository.port';
 import { QaSamplingService } from './qa/qa-sampling.service';
@@ -29,39 +37,85 @@ export class QaScorecardBootstrap implements OnModuleInit {
   }
 }
 
-export const QA_EXTRA_CONTROLLERS: Type[] = [RecordingsController, QaSamplingController, EvaluationsController, ReportsController, QaPageController];
+export const QA_EXTRA_CONTROLLERS: Type[] = [
+  RecordingsController,
+  QaSamplingController,
+  EvaluationsController,
+  ReportsController,
+  QaPageController,
+];
 
 export function qaExtraProviders(config: RecordingQaConfig): Provider[] {
   return [
-    { provide: QaScorecardService, useFactory: (store: QaStore, audit: QaAudit) => new QaScorecardService(store, audit), inject: [QaStore, QaAudit] },
+    {
+      provide: QaScorecardService,
+      useFactory: (store: QaStore, audit: QaAudit) => new QaScorecardService(store, audit),
+      inject: [QaStore, QaAudit],
+    },
     {
       provide: QaScorecardBootstrap,
-      useFactory: (s: QaScorecardService, clock: QaClock) => new QaScorecardBootstrap(s, config, clock),
+      useFactory: (s: QaScorecardService, clock: QaClock) =>
+        new QaScorecardBootstrap(s, config, clock),
       inject: [QaScorecardService, QaClock],
     },
     {
       provide: QaSamplingService,
-      useFactory: (repo: RecordingRepository, store: QaStore, reviewers: QaReviewerSource, presence: QaPresence, alerts: QaAlerts, clock: QaClock, audit: QaAudit) =>
-        new QaSamplingService(config, repo, store, reviewers, presence, alerts, clock, audit),
-      inject: [RecordingRepository, QaStore, QaReviewerSource, QaPresence, QaAlerts, QaClock, QaAudit],
+      useFactory: (
+        repo: RecordingRepository,
+        store: QaStore,
+        reviewers: QaReviewerSource,
+        presence: QaPresence,
+        alerts: QaAlerts,
+        clock: QaClock,
+        audit: QaAudit,
+      ) => new QaSamplingService(config, repo, store, reviewers, presence, alerts, clock, audit),
+      inject: [
+        RecordingRepository,
+        QaStore,
+        QaReviewerSource,
+        QaPresence,
+        QaAlerts,
+        QaClock,
+        QaAudit,
+      ],
     },
     {
       provide: QaScoringService,
-      useFactory: (store: QaStore, repo: RecordingRepository, cards: QaScorecardService, audit: QaAudit, clock: QaClock) =>
-        new QaScoringService(config, store, repo, cards, audit, clock),
+      useFactory: (
+        store: QaStore,
+        repo: RecordingRepository,
+        cards: QaScorecardService,
+        audit: QaAudit,
+        clock: QaClock,
+      ) => new QaScoringService(config, store, repo, cards, audit, clock),
       inject: [QaStore, RecordingRepository, QaScorecardService, QaAudit, QaClock],
     },
     {
       provide: QaReportService,
-      useFactory: (store: QaStore, scoring: QaScoringService, sampling: QaSamplingService, directory: QaDirectory) =>
-        new QaReportService(config, store, scoring, sampling, directory),
+      useFactory: (
+        store: QaStore,
+        scoring: QaScoringService,
+        sampling: QaSamplingService,
+        directory: QaDirectory,
+      ) => new QaReportService(config, store, scoring, sampling, directory),
       inject: [QaStore, QaScoringService, QaSamplingService, QaDirectory],
     },
     {
       provide: RecordingCatalog,
-      useFactory: (repo: RecordingRepository, access: RecordingAccess, media: RecordingMediaService, pbx: PbxRecordingControl, clock: QaClock) =>
-        new RecordingCatalog(repo, access, media, pbx, clock),
-      inject: [RecordingRepository, RecordingAccess, RecordingMediaService, PbxRecordingControl, QaClock],
+      useFactory: (
+        repo: RecordingRepository,
+        access: RecordingAccess,
+        media: RecordingMediaService,
+        pbx: PbxRecordingControl,
+        clock: QaClock,
+      ) => new RecordingCatalog(repo, access, media, pbx, clock),
+      inject: [
+        RecordingRepository,
+        RecordingAccess,
+        RecordingMediaService,
+        PbxRecordingControl,
+        QaClock,
+      ],
     },
   ];
 }

@@ -22,8 +22,14 @@ export class RecordingQaScheduler implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     if (!this.enabled) return;
     this.timers = [
-      setInterval(() => void this.run('file check', () => this.checker.checkFiles(this.clock.now())), CHECK_EVERY_MS),
-      setInterval(() => void this.run('retention', () => this.retention.purgeExpired(this.clock.now())), PURGE_EVERY_MS),
+      setInterval(
+        () => void this.run('file check', () => this.checker.checkFiles(this.clock.now())),
+        CHECK_EVERY_MS,
+      ),
+      setInterval(
+        () => void this.run('retention', () => this.retention.purgeExpired(this.clock.now())),
+        PURGE_EVERY_MS,
+      ),
     ];
     for (const t of this.timers) t.unref();
   }

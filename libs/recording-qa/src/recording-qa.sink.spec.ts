@@ -12,10 +12,30 @@ class Pbx extends PbxRecordingControl {
 }
 
 const core = {
-  legs: { legsOf: (agentId: string) => (agentId === '1001' ? [{ agentId, direction: 'outbound' as const, customerUniqueid: '1795000000.3', agentUniqueid: '1795000000.1', linkedid: '1795000000.1', answeredAt: 5, openPairs: 1 }] : []) },
+  legs: {
+    legsOf: (agentId: string) =>
+      agentId === '1001'
+        ? [
+            {
+              agentId,
+              direction: 'outbound' as const,
+              customerUniqueid: '1795000000.3',
+              agentUniqueid: '1795000000.1',
+              linkedid: '1795000000.1',
+              answeredAt: 5,
+              openPairs: 1,
+            },
+          ]
+        : [],
+  },
   graph: { channels: new Map([['1795000000.3', { name: 'PJSIP/trunk-0000000c' }]]) },
 };
-const onCall: CoreOutput = { type: 'agent-state', agentId: '1001', resync: false, state: { status: 'on-call', since: 5, loggedIn: true, direction: 'outbound' } };
+const onCall: CoreOutput = {
+  type: 'agent-state',
+  agentId: '1001',
+  resync: false,
+  state: { status: 'on-call', since: 5, loggedIn: true, direction: 'outbound' },
+};
 
 describe('RecordingQaSink', () => {
   it('only registers when the PBX records', async () => {
@@ -31,15 +51,24 @@ describe('RecordingQaSink', () => {
 
   it('starts MixMonitor for outbound calls configured product, named from the ids', async () => {
     const f = registryFixture('/tmp');
-    const config = { ...f.config, control: { ...f.config.control, byDirection: { outbound: 'product' as const } } };
+    const config = {
+      ...f.config,
+      control: { ...f.config.control, byDirection: { outbound: 'product' as const } },
+    };
     const pbx = new Pbx();
     const sink = new RecordingQaSink(config, f.registry, pbx, f.alerts).connect(core);
     sink(onCall);
     sink(onCall); // the same answer seen twice starts one recording
-    for (let i = 0; i < 100 && pbx.started.length === 0; i++) await new Promise((r) => setImmediate(r));
-    expect(pbx.started).toEqual(['PJSIP/trunk-0000000c /var/spool/asterisk/monitor/1795000000.1.wav']);
+    for (let i = 0; i < 100 && pbx.started.length === 0; i++)
+      await new Promise((r) => setImmediate(r));
+    expect(pbx.started).toEqual([
+      'PJSIP/trunk-0000000c /var/spool/asterisk/monitor/1795000000.1.wav',
+    ]);
     sink(startedOutput('1795000000.3', 6));
     await f.registry.idle();
-    expect(await f.repo.get('1795000000.3')).toMatchObject({ startedBy: 'product', location: '1795000000.1.wav' });
+    expect(await f.repo.get('1795000000.3')).toMatchObject({
+      startedBy: 'product',
+      location: '1795000000.1.wav',
+    });
   });
 });

@@ -21,8 +21,19 @@ export class RecordingQaSink {
 
   connect(core: CoreLike): (output: CoreOutput) => void {
     const c = this.config.control;
-    const productAnywhere = c.mode === 'product' || Object.values(c.byDirection ?? {}).includes('product') || Object.values(c.byQueue ?? {}).includes('product');
-    const starter = productAnywhere ? new RecordingStarter(this.config, this.registry, coreCallSource(core), this.pbx, this.alerts) : undefined;
+    const productAnywhere =
+      c.mode === 'product' ||
+      Object.values(c.byDirection ?? {}).includes('product') ||
+      Object.values(c.byQueue ?? {}).includes('product');
+    const starter = productAnywhere
+      ? new RecordingStarter(
+          this.config,
+          this.registry,
+          coreCallSource(core),
+          this.pbx,
+          this.alerts,
+        )
+      : undefined;
     return (output) => {
       starter?.handle(output);
       this.registry.handle(output);

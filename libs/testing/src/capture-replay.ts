@@ -1,5 +1,12 @@
 import { AmiConnection, type AmiLogger, PbxLink } from '@cti/ami';
-import { CallCenterCore, type CallCenterConfig, type CoreOutput, localDay, summarizeDay, type DaySummary } from '@cti/domain';
+import {
+  CallCenterCore,
+  type CallCenterConfig,
+  type CoreOutput,
+  localDay,
+  summarizeDay,
+  type DaySummary,
+} from '@cti/domain';
 import { loadCapture } from './capture-file';
 import { CaptureReplayServer } from './capture-replay-server';
 import { type Chunker } from './chunkers';
@@ -68,8 +75,17 @@ export async function replayCapture(options: CaptureReplayOptions): Promise<Capt
     await server.stop();
   }
   core.advanceTo(eventTime + 60_000);
-  const day = localDay((capture.epochOffsetMs ?? 0) + (capture.records[0]?.t ?? 0), options.config.timezone);
-  return { core, link, summary: summarizeDay(core, day), outputs, connections: server.counters().connectionsAccepted };
+  const day = localDay(
+    (capture.epochOffsetMs ?? 0) + (capture.records[0]?.t ?? 0),
+    options.config.timezone,
+  );
+  return {
+    core,
+    link,
+    summary: summarizeDay(core, day),
+    outputs,
+    connections: server.counters().connectionsAccepted,
+  };
 }
 
 /** Resolves once `count` has not moved for a while: the last frames have been handled. */

@@ -104,7 +104,10 @@ export class ReplaySession {
   /** Holds live traffic until the client asked for its snapshot, so the answers match t = start. */
   private async awaitResyncActions(): Promise<boolean> {
     const deadline = performance.now() + AWAIT_ACTIONS_MS;
-    while (!this.script.awaitActions.every((a) => this.actionsSeen.has(a)) && performance.now() < deadline) {
+    while (
+      !this.script.awaitActions.every((a) => this.actionsSeen.has(a)) &&
+      performance.now() < deadline
+    ) {
       if (await this.flushAnswers()) return false;
       await this.waitForWake(deadline - performance.now());
     }

@@ -13,10 +13,15 @@ interface BlastOptions {
 
 function actionAnswer(action: string, actionId: string): string {
   const id = actionId ? `ActionID: ${actionId}\r\n` : '';
-  if (action === 'login') return `Response: Success\r\n${id}Message: Authentication accepted\r\n\r\n`;
+  if (action === 'login')
+    return `Response: Success\r\n${id}Message: Authentication accepted\r\n\r\n`;
   if (action === 'ping') return `Response: Success\r\n${id}Ping: Pong\r\n\r\n`;
   if (action === 'logoff') return `Response: Goodbye\r\n${id}\r\n`;
-  const complete = { queuestatus: 'QueueStatusComplete', coreshowchannels: 'CoreShowChannelsComplete', devicestatelist: 'DeviceStateListComplete' }[action];
+  const complete = {
+    queuestatus: 'QueueStatusComplete',
+    coreshowchannels: 'CoreShowChannelsComplete',
+    devicestatelist: 'DeviceStateListComplete',
+  }[action];
   if (!complete) return `Response: Error\r\n${id}Message: Invalid/unknown command\r\n\r\n`;
   return `Response: Success\r\n${id}EventList: start\r\n\r\nEvent: ${complete}\r\n${id}EventList: Complete\r\nListItems: 0\r\n\r\n`;
 }
@@ -34,7 +39,8 @@ function serve(options: BlastOptions): void {
       while ((end = pending.indexOf('\r\n\r\n')) >= 0) {
         const frame = pending.slice(0, end);
         pending = pending.slice(end + 4);
-        const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(frame)?.[1]?.trim() ?? '';
+        const header = (name: string) =>
+          new RegExp(`^${name}: (.*)$`, 'im').exec(frame)?.[1]?.trim() ?? '';
         const action = header('Action').toLowerCase();
         socket.write(actionAnswer(action, header('ActionID')));
         if (action === 'logoff') socket.end();
@@ -54,10 +60,17 @@ function serve(options: BlastOptions): void {
 if (!isMainThread && parentPort) serve(workerData as BlastOptions);
 
 /** Starts the server thread; resolves with its port and a stop function. */
-export function startBlastServer(stream: Buffer, startAfter: string): Promise<{ port: number; stop: () => Promise<void> }> {
-  const worker = new Worker(__filename, { workerData: { stream, startAfter } satisfies BlastOptions });
+export function startBlastServer(
+  stream: Buffer,
+  startAfter: string,
+): Promise<{ port: number; stop: () => Promise<void> }> {
+  const worker = new Worker(__filename, {
+    workerData: { stream, startAfter } satisfies BlastOptions,
+  });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (port: number) => resolve({ port, stop: async () => void (await worker.terminate()) }));
+    worker.once('message', (port: number) =>
+      resolve({ port, stop: async () => void (await worker.terminate()) }),
+    );
   });
 }

@@ -3,7 +3,10 @@ import { CallCenterCore, type CallCenterConfig, type TelephonyEvent } from '@cti
 import { parseCapture } from '@cti/testing';
 
 /** The core alone, fed already-mapped events: how much headroom the pure derivation leaves. */
-export function benchCore(jsonl: string, config: CallCenterConfig): { events: number; seconds: number; perSecond: number } {
+export function benchCore(
+  jsonl: string,
+  config: CallCenterConfig,
+): { events: number; seconds: number; perSecond: number } {
   const capture = parseCapture(jsonl, 'bench');
   const events: TelephonyEvent[] = [];
   for (const frame of capture.connections[0]?.live ?? []) {

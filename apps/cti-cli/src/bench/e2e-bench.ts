@@ -21,10 +21,27 @@ function percentile(sorted: number[], p: number): number {
  * Simulator (own thread, stamping each event's wall-clock send time) → TCP → asterisk-manager
  * → adapter → core. Latency is send → the core has applied the event.
  */
-export async function benchEndToEnd(agents: number, speed: number, seconds: number): Promise<E2eResult> {
-  const sim = await startSimulatorThread({ agents, speed, seed: 3, sendTimeHeader: SENT_AT, startOn: 'first-login', cdr: false });
+export async function benchEndToEnd(
+  agents: number,
+  speed: number,
+  seconds: number,
+): Promise<E2eResult> {
+  const sim = await startSimulatorThread({
+    agents,
+    speed,
+    seed: 3,
+    sendTimeHeader: SENT_AT,
+    startOn: 'first-login',
+    cdr: false,
+  });
   const core = new CallCenterCore(simulatedCallCenter(agents, 'Asia/Shanghai'));
-  const conn = new AmiConnection({ host: '127.0.0.1', port: sim.port, username: 'cti', secret: 'cti-secret', pingIntervalMs: 600_000 });
+  const conn = new AmiConnection({
+    host: '127.0.0.1',
+    port: sim.port,
+    username: 'cti',
+    secret: 'cti-secret',
+    pingIntervalMs: 600_000,
+  });
   const link = new PbxLink(conn, core);
   const latencies: number[] = [];
   let events = 0;
@@ -47,5 +64,11 @@ export async function benchEndToEnd(agents: number, speed: number, seconds: numb
   await link.stop();
   await sim.stop();
   latencies.sort((a, b) => a - b);
-  return { agents, events: measured, perSecond: measured / elapsed, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+  return {
+    agents,
+    events: measured,
+    perSecond: measured / elapsed,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
 }

@@ -9,7 +9,10 @@ const TIMESTAMP = /^Timestamp: (\d+)\.(\d+)$/gm;
  * sees fresh calls rather than the same ones again: as capture-format JSON lines and as the raw
  * byte stream.
  */
-export function loopCapture(path: string, loops: number): { jsonl: string; stream: Buffer; events: number } {
+export function loopCapture(
+  path: string,
+  loops: number,
+): { jsonl: string; stream: Buffer; events: number } {
   const records = readFileSync(path, 'utf8')
     .split('\n')
     .filter(Boolean)
@@ -25,7 +28,10 @@ export function loopCapture(path: string, loops: number): { jsonl: string; strea
     for (const r of live) {
       const data = r.data
         .replace(ID_FIELD, (_m, key: string, id: string) => `${key}: ${i}-${id}`)
-        .replace(TIMESTAMP, (_m, s: string, us: string) => `Timestamp: ${Number(s) + (i * span) / 1000}.${us}`);
+        .replace(
+          TIMESTAMP,
+          (_m, s: string, us: string) => `Timestamp: ${Number(s) + (i * span) / 1000}.${us}`,
+        );
       events += (data.match(/^Event: /gm) ?? []).length;
       lines.push(JSON.stringify({ t: r.t + i * span, conn: 1, dir: 'in', data }));
       chunks.push(data);

@@ -35,10 +35,20 @@ export async function benchManagerParseOnly(stream: Buffer, expected: number): P
 }
 
 /** The product's path: TCP → asterisk-manager → AmiConnection → PbxLink → core. */
-export async function benchPipeline(stream: Buffer, expected: number, config: CallCenterConfig): Promise<RateResult> {
+export async function benchPipeline(
+  stream: Buffer,
+  expected: number,
+  config: CallCenterConfig,
+): Promise<RateResult> {
   const server = await startBlastServer(stream, 'coreshowchannels');
   const core = new CallCenterCore(config);
-  const conn = new AmiConnection({ host: '127.0.0.1', port: server.port, username: 'cti', secret: 'bench', pingIntervalMs: 600_000 });
+  const conn = new AmiConnection({
+    host: '127.0.0.1',
+    port: server.port,
+    username: 'cti',
+    secret: 'bench',
+    pingIntervalMs: 600_000,
+  });
   const link = new PbxLink(conn, core);
   try {
     return await new Promise<RateResult>((resolve) => {

@@ -23,10 +23,11 @@ export function startSimulatorThread(options: SimulatorOptions): Promise<Simulat
     worker.once('message', ({ port }: { port: number }) =>
       resolve({
         port,
-        eventsEmitted: () => new Promise((r) => {
-          worker.once('message', ({ events }: { events: number }) => r(events));
-          worker.postMessage('stats');
-        }),
+        eventsEmitted: () =>
+          new Promise((r) => {
+            worker.once('message', ({ events }: { events: number }) => r(events));
+            worker.postMessage('stats');
+          }),
         stop: async () => void (await worker.terminate()),
       }),
     );

@@ -22,7 +22,10 @@ export class LiveCallCenter implements OnModuleInit {
   private readonly logger = new Logger('LiveCallCenter');
   private readonly outputs = new Subject<CoreOutput>();
   private readonly events = new Subject<AmiMessage>();
-  private readonly freshness = new BehaviorSubject<Freshness>({ fresh: false, staleSince: Date.now() });
+  private readonly freshness = new BehaviorSubject<Freshness>({
+    fresh: false,
+    staleSince: Date.now(),
+  });
   readonly outputs$: Observable<CoreOutput> = this.outputs.asObservable();
   /** Every AMI event received, for metrics. */
   readonly events$: Observable<AmiMessage> = this.events.asObservable();
@@ -41,7 +44,12 @@ export class LiveCallCenter implements OnModuleInit {
   }
 
   get linkState() {
-    return { ami: this.connection?.status, fresh: this.link?.isFresh ?? false, stats: this.link?.stats, simulated: !!this.simulator };
+    return {
+      ami: this.connection?.status,
+      fresh: this.link?.isFresh ?? false,
+      stats: this.link?.stats,
+      simulated: !!this.simulator,
+    };
   }
 
   /** Whether live state can be trusted; stale until the first resync. */
@@ -60,13 +68,24 @@ export class LiveCallCenter implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const { config, simulator } = this.settings;
-    let target = { host: config.ami.host ?? '', port: config.ami.port, username: config.ami.username ?? '', secret: config.ami.secret ?? '' };
+    let target = {
+      host: config.ami.host ?? '',
+      port: config.ami.port,
+      username: config.ami.username ?? '',
+      secret: config.ami.secret ?? '',
+    };
     if (simulator) {
       this.simulator = await startSimulator({
         agents: simulator.agents,
         speed: simulator.speed,
         seed: simulator.seed,
-        users: [{ ...SIMULATOR_USER, read: 'system,call,agent,user,reporting', write: 'system,call,agent,reporting' }],
+        users: [
+          {
+            ...SIMULATOR_USER,
+            read: 'system,call,agent,user,reporting',
+            write: 'system,call,agent,reporting',
+          },
+        ],
       });
       target = { host: this.simulator.host, port: this.simulator.port, ...SIMULATOR_USER };
       this.logger.log(
@@ -76,7 +95,11 @@ export class LiveCallCenter implements OnModuleInit {
     }
     // Today's calls, pauses and logins from before a restart, then the PBX's live state.
     this.core.restoreDay(await this.restorer.loadDay(localDay(this.now(), config.timezone)));
-    this.connection = new AmiConnection({ ...target, clock: () => this.now(), logger: this.logger });
+    this.connection = new AmiConnection({
+      ...target,
+      clock: () => this.now(),
+      logger: this.logger,
+    });
     this.connection.events$.subscribe((msg) => {
       this.lastEventAt = msg.receivedAt;
       this.events.next(msg);

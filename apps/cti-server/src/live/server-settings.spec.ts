@@ -9,12 +9,21 @@ describe('server settings from the environment', () => {
   });
 
   it('takes the wallboard shift from CTI_SHIFT, across midnight too', () => {
-    expect(readServerSettings({ CTI_SHIFT: '22:00-06:00' }).boardShift).toEqual({ start: '22:00', end: '06:00' });
+    expect(readServerSettings({ CTI_SHIFT: '22:00-06:00' }).boardShift).toEqual({
+      start: '22:00',
+      end: '06:00',
+    });
   });
 
   it('refuses bad values with a message naming the variable', () => {
-    expect(() => readServerSettings({ CTI_SHIFT: '9-17' })).toThrow(/CTI_SHIFT must look like 09:00-17:00, got '9-17'/);
-    expect(() => readServerSettings({ PORT: 'abc' })).toThrow(/PORT must be a positive number, got 'abc'/);
-    expect(() => readServerSettings({ AMI_HOST: 'pbx.local' })).toThrow(/AMI_HOST is set but no call-center configuration/);
+    expect(() => readServerSettings({ CTI_SHIFT: '9-17' })).toThrow(
+      /CTI_SHIFT must look like 09:00-17:00, got '9-17'/,
+    );
+    expect(() => readServerSettings({ PORT: 'abc' })).toThrow(
+      /PORT must be a positive number, got 'abc'/,
+    );
+    expect(() => readServerSettings({ AMI_HOST: 'pbx.local' })).toThrow(
+      /AMI_HOST is set but no call-center configuration/,
+    );
   });
 });

@@ -9,7 +9,11 @@ export abstract class ServerSettings {
   /** The shift the wallboard judges 'behind quota late in the shift' and 'still logged in' by. */
   abstract readonly boardShift: { readonly start: string; readonly end: string };
   /** Set when no AMI host is configured: the simulator to start in-process. */
-  abstract readonly simulator?: { readonly agents: number; readonly speed: number; readonly seed: number };
+  abstract readonly simulator?: {
+    readonly agents: number;
+    readonly speed: number;
+    readonly seed: number;
+  };
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -36,7 +40,10 @@ export function readServerSettings(env: Env): ServerSettings {
   const shift = boardShift(env);
   const file = resolveConfigPath(env);
   if (file || env.AMI_HOST) {
-    if (!file) throw new Error('AMI_HOST is set but no call-center configuration was found: set CTI_CONFIG or create config/call-center.yaml');
+    if (!file)
+      throw new Error(
+        'AMI_HOST is set but no call-center configuration was found: set CTI_CONFIG or create config/call-center.yaml',
+      );
     const config = loadConfig({ file, env });
     if (config.ami.host) return { port, config, boardShift: shift };
   }
@@ -45,6 +52,10 @@ export function readServerSettings(env: Env): ServerSettings {
     port,
     boardShift: shift,
     config: simulatedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
-    simulator: { agents, speed: positive(env, 'CTI_SIM_SPEED', 1), seed: positive(env, 'CTI_SIM_SEED', 1) },
+    simulator: {
+      agents,
+      speed: positive(env, 'CTI_SIM_SPEED', 1),
+      seed: positive(env, 'CTI_SIM_SEED', 1),
+    },
   };
 }

@@ -15,7 +15,15 @@ import {
   validateRecordingQaConfig,
 } from '@cti/recording-qa';
 import { WallboardHub, WallboardStayLateAlerts } from '@cti/wallboard';
-import { CoreOutputFeed, loadWorkforceConfig, QaScoresSource, WorkforceAlerts, WorkforceClock, WorkforceModule, workforcePostgresPorts } from '@cti/workforce';
+import {
+  CoreOutputFeed,
+  loadWorkforceConfig,
+  QaScoresSource,
+  WorkforceAlerts,
+  WorkforceClock,
+  WorkforceModule,
+  workforcePostgresPorts,
+} from '@cti/workforce';
 import { DataSource } from 'typeorm';
 import { LiveCallCenter } from '../live/live-call-center';
 import { QaMonthlyScores } from './qa-monthly-scores';
@@ -29,7 +37,10 @@ export function quotaDayModule(imports: Imports, runtime: ServerRuntime, env: En
   const callCenter = runtime.settings.config;
   return WorkforceModule.forRoot({
     imports,
-    settings: { config: loadWorkforceConfig({ file: env.CTI_WORKFORCE_CONFIG, callCenter, env }), callCenter },
+    settings: {
+      config: loadWorkforceConfig({ file: env.CTI_WORKFORCE_CONFIG, callCenter, env }),
+      callCenter,
+    },
     ports: [
       ...workforcePostgresPorts(DataSource),
       {
@@ -37,8 +48,16 @@ export function quotaDayModule(imports: Imports, runtime: ServerRuntime, env: En
         useFactory: (ds: DataSource) => new QaMonthlyScores(new PgQaStore(ds), callCenter.timezone),
         inject: [DataSource],
       },
-      { provide: WorkforceAlerts, useFactory: (hub: WallboardHub) => new WallboardStayLateAlerts(hub), inject: [WallboardHub] },
-      { provide: WorkforceClock, useFactory: (live: LiveCallCenter) => ({ now: () => live.now() }), inject: [LiveCallCenter] },
+      {
+        provide: WorkforceAlerts,
+        useFactory: (hub: WallboardHub) => new WallboardStayLateAlerts(hub),
+        inject: [WallboardHub],
+      },
+      {
+        provide: WorkforceClock,
+        useFactory: (live: LiveCallCenter) => ({ now: () => live.now() }),
+        inject: [LiveCallCenter],
+      },
       {
         provide: CoreOutputFeed,
         useFactory: (live: LiveCallCenter) => ({
@@ -63,7 +82,12 @@ class StoredQaAlerts extends QaAlerts {
     this.logger.warn(`${alert.kind}: ${alert.message}`);
     await this.ds.query(
       'INSERT INTO "alert" ("kind", "agent_id", "at", "payload") VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-      [alert.kind, alert.agentId ?? '', new Date(alert.at), JSON.stringify({ recordingId: alert.recordingId, message: alert.message })],
+      [
+        alert.kind,
+        alert.agentId ?? '',
+        new Date(alert.at),
+        JSON.stringify({ recordingId: alert.recordingId, message: alert.message }),
+      ],
     );
   }
 }
@@ -87,9 +111,15 @@ class StoredSessionsPresence extends QaPresence {
  * mounted), else `<data dir>/recordings`; how long they are kept: `CTI_RECORDING_RETENTION_DAYS`
  * (required against a real PBX; 180 days on the built-in simulator).
  */
-export function recordingQaModule(imports: Imports, runtime: ServerRuntime, env: Env, dataDir: string): DynamicModule {
+export function recordingQaModule(
+  imports: Imports,
+  runtime: ServerRuntime,
+  env: Env,
+  dataDir: string,
+): DynamicModule {
   const callCenter = runtime.settings.config;
-  const retention = env.CTI_RECORDING_RETENTION_DAYS ?? (runtime.settings.simulator ? '180' : undefined);
+  const retention =
+    env.CTI_RECORDING_RETENTION_DAYS ?? (runtime.settings.simulator ? '180' : undefined);
   const root = env.CTI_RECORDINGS_DIR ?? `${dataDir}/recordings`;
   // Our own default folder is made on first start; a configured one must already be mounted.
   if (!env.CTI_RECORDINGS_DIR) mkdirSync(root, { recursive: true });
@@ -102,7 +132,10 @@ export function recordingQaModule(imports: Imports, runtime: ServerRuntime, env:
     config,
     imports,
     ports: {
-      recordings: { useFactory: (ds: DataSource) => new PgRecordingRepository(ds), inject: [DataSource] },
+      recordings: {
+        useFactory: (ds: DataSource) => new PgRecordingRepository(ds),
+        inject: [DataSource],
+      },
       qaStore: { useFactory: (ds: DataSource) => new PgQaStore(ds), inject: [DataSource] },
       audit: { useExisting: AuditLog },
       tokens: { useExisting: UserTokenVerifier },
@@ -117,8 +150,15 @@ export function recordingQaModule(imports: Imports, runtime: ServerRuntime, env:
         }),
         inject: [UserAccounts],
       },
-      presence: { useFactory: (ds: DataSource) => new StoredSessionsPresence(ds), inject: [DataSource] },
-      pbx: { useFactory: (live: LiveCallCenter) => new AmiRecordingControl((name, params) => live.amiAction(name, params)), inject: [LiveCallCenter] },
+      presence: {
+        useFactory: (ds: DataSource) => new StoredSessionsPresence(ds),
+        inject: [DataSource],
+      },
+      pbx: {
+        useFactory: (live: LiveCallCenter) =>
+          new AmiRecordingControl((name, params) => live.amiAction(name, params)),
+        inject: [LiveCallCenter],
+      },
     },
   });
 }

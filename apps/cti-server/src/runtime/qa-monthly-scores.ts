@@ -23,7 +23,8 @@ export class QaMonthlyScores extends QaScoresSource {
     const to = Date.parse(`${nextMonth(month)}-01T00:00:00Z`) + DAY_MS;
     const byAgent = new Map<string, number[]>();
     for (const e of await this.store.evaluations({ from, to })) {
-      if (e.calibration || !localDay(e.state.submittedAt, this.timezone).startsWith(month)) continue;
+      if (e.calibration || !localDay(e.state.submittedAt, this.timezone).startsWith(month))
+        continue;
       const list = byAgent.get(e.state.agentId) ?? [];
       list.push(effectiveTotal(e.state));
       byAgent.set(e.state.agentId, list);

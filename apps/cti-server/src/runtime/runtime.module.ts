@@ -25,7 +25,10 @@ export class RuntimeModule {
         { provide: ServerRuntime, useFactory: () => runtime },
         { provide: DataSource, useFactory: () => ds },
         { provide: ServerSettings, useFactory: () => runtime.settings },
-        { provide: DayRestorer, useFactory: () => ({ loadDay: (day: string) => loadDay(ds, day) }) },
+        {
+          provide: DayRestorer,
+          useFactory: () => ({ loadDay: (day: string) => loadDay(ds, day) }),
+        },
         { provide: DayArchive, useFactory: () => ({ loadDay: (day: string) => loadDay(ds, day) }) },
         { provide: UserAccounts, useFactory: () => new UserStore(ds) },
         { provide: AuditLog, useFactory: () => new AuditTrail(ds) },
@@ -33,15 +36,22 @@ export class RuntimeModule {
         LiveCallCenter,
         {
           provide: LiveView,
-          useFactory: (live: LiveCallCenter) => new CoreLiveView(live.core, runtime.settings.config, () => live.now()),
+          useFactory: (live: LiveCallCenter) =>
+            new CoreLiveView(live.core, runtime.settings.config, () => live.now()),
           inject: [LiveCallCenter],
         },
         {
           provide: WallboardHub,
           useFactory: (live: LiveCallCenter) => {
-            const hub = new WallboardHub(new CoreLiveSource(live.core, runtime.settings.config, () => live.now()), {
-              shift: { ...runtime.settings.boardShift, timezone: runtime.settings.config.timezone },
-            });
+            const hub = new WallboardHub(
+              new CoreLiveSource(live.core, runtime.settings.config, () => live.now()),
+              {
+                shift: {
+                  ...runtime.settings.boardShift,
+                  timezone: runtime.settings.config.timezone,
+                },
+              },
+            );
             live.outputs$.subscribe((o) => {
               runtime.writer.write(o);
               hub.onCoreOutput(o);
@@ -54,7 +64,20 @@ export class RuntimeModule {
         { provide: HealthSource, useExisting: ServerHealth },
         RuntimeCloser,
       ],
-      exports: [ServerRuntime, DataSource, ServerSettings, LiveCallCenter, LiveView, DayArchive, UserAccounts, AuditLog, CallRecords, WallboardHub, HealthSource, ServerHealth],
+      exports: [
+        ServerRuntime,
+        DataSource,
+        ServerSettings,
+        LiveCallCenter,
+        LiveView,
+        DayArchive,
+        UserAccounts,
+        AuditLog,
+        CallRecords,
+        WallboardHub,
+        HealthSource,
+        ServerHealth,
+      ],
     };
   }
 }

@@ -33,9 +33,18 @@ export class ServerHealth extends HealthSource {
     const link = this.live.linkState;
     const spool = this.runtime.writer.status;
     return {
-      ami: { connected: link.ami?.state === 'up', fresh: link.fresh, lastEventAt: this.live.lastEventAt },
+      ami: {
+        connected: link.ami?.state === 'up',
+        fresh: link.fresh,
+        lastEventAt: this.live.lastEventAt,
+      },
       database: { ok: await this.pingDatabase() },
-      spool: { state: spool.state, queued: spool.queued, spooled: spool.spooled, alarm: spool.spoolAlarm },
+      spool: {
+        state: spool.state,
+        queued: spool.queued,
+        spooled: spool.spooled,
+        alarm: spool.spoolAlarm,
+      },
       wsClients: this.gateway?.connectionCount ?? 0,
       events: { total: this.events.total, perSecond: this.events.perSecond() },
       stateChanges: this.stateChanges,
@@ -43,7 +52,9 @@ export class ServerHealth extends HealthSource {
   }
 
   private async pingDatabase(): Promise<boolean> {
-    const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), DB_PING_TIMEOUT_MS).unref());
+    const timeout = new Promise<boolean>((resolve) =>
+      setTimeout(() => resolve(false), DB_PING_TIMEOUT_MS).unref(),
+    );
     const ping = this.runtime.database.dataSource.query('SELECT 1').then(
       () => true,
       () => false,

@@ -7,10 +7,21 @@ import { type ServerRuntime } from './runtime-token';
  * Opens PostgreSQL (DATABASE_URL, else an embedded server under .data/), runs the migrations
  * under their advisory lock, syncs agents and teams from the configuration, starts the writer.
  */
-export async function openRuntime(settings: ServerSettings, env: Readonly<Record<string, string | undefined>>): Promise<ServerRuntime> {
+export async function openRuntime(
+  settings: ServerSettings,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<ServerRuntime> {
   const logger = new Logger('Database');
-  const database = await openDatabase({ url: env.DATABASE_URL ?? null, dataDir: env.CTI_DATA_DIR ? `${env.CTI_DATA_DIR}/postgres` : undefined, logger });
-  logger.log(database.embedded ? 'Using the embedded PostgreSQL (set DATABASE_URL to use your own)' : 'Using the PostgreSQL of DATABASE_URL');
+  const database = await openDatabase({
+    url: env.DATABASE_URL ?? null,
+    dataDir: env.CTI_DATA_DIR ? `${env.CTI_DATA_DIR}/postgres` : undefined,
+    logger,
+  });
+  logger.log(
+    database.embedded
+      ? 'Using the embedded PostgreSQL (set DATABASE_URL to use your own)'
+      : 'Using the PostgreSQL of DATABASE_URL',
+  );
   await new AgentDirectorySync(database.dataSource).sync(settings.config);
   const writer = new RecordWriter({
     dataSource: database.dataSource,

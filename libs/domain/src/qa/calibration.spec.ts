@@ -12,26 +12,38 @@ describe('calibration spread', () => {
     expect(report.reviewers).toEqual(['qa1', 'qa2', 'qa3']);
     // totals 100, 88 (handling 76 → 0.3*100+0.5*76+20), 94 (handling 88).
     expect(report.total).toEqual({ min: 88, max: 100, mean: 94, range: 12, stdDev: 4.9 });
-    expect(report.items.find((i) => i.itemId === 'confirm')).toMatchObject({ min: 60, max: 100, range: 40, failedBy: 0, scoredBy: 3 });
+    expect(report.items.find((i) => i.itemId === 'confirm')).toMatchObject({
+      min: 60,
+      max: 100,
+      range: 40,
+      failedBy: 0,
+      scoredBy: 3,
+    });
     expect(report.consistent).toBe(false);
     expect(report.criticalDisagreement).toBe(false);
   });
 
   it('flags reviewers who disagree on a critical failure', () => {
-    const report = calibrationSpread('rec-2', [
-      { reviewerId: 'a', result: scoreAnswers(CARD, PERFECT) },
-      { reviewerId: 'b', result: scoreAnswers(CARD, { ...PERFECT, argue: 0 }) },
-    ], 200);
+    const report = calibrationSpread(
+      'rec-2',
+      [
+        { reviewerId: 'a', result: scoreAnswers(CARD, PERFECT) },
+        { reviewerId: 'b', result: scoreAnswers(CARD, { ...PERFECT, argue: 0 }) },
+      ],
+      200,
+    );
     expect(report).toMatchObject({ criticalDisagreement: true, consistent: false });
     expect(report.total.range).toBe(100);
   });
 
   it('refuses scores of different scorecard versions', () => {
     const v2 = { ...CARD, version: 2 };
-    expect(() => calibrationSpread('r', [
-      { reviewerId: 'a', result: scoreAnswers(CARD, PERFECT) },
-      { reviewerId: 'b', result: scoreAnswers(v2, PERFECT) },
-    ])).toThrow(RangeError);
+    expect(() =>
+      calibrationSpread('r', [
+        { reviewerId: 'a', result: scoreAnswers(CARD, PERFECT) },
+        { reviewerId: 'b', result: scoreAnswers(v2, PERFECT) },
+      ]),
+    ).toThrow(RangeError);
     expect(() => spread([])).toThrow(RangeError);
   });
 });

@@ -22,7 +22,11 @@ export interface CalibrationReport {
   /** Reviewers disagree on whether a critical item failed the call. */
   readonly criticalDisagreement: boolean;
   /** Per item, on the 0-100 scale of value/max; items some reviewer marked n/a keep the others. */
-  readonly items: readonly (Spread & { readonly itemId: string; readonly failedBy: number; readonly scoredBy: number })[];
+  readonly items: readonly (Spread & {
+    readonly itemId: string;
+    readonly failedBy: number;
+    readonly scoredBy: number;
+  })[];
   /** The total's range is within the tolerance and the critical verdicts agree. */
   readonly consistent: boolean;
 }
@@ -31,10 +35,20 @@ export interface CalibrationReport {
  * How far apart several reviewers' scores of one call are: the calibration session's report.
  * Scores of different scorecard versions cannot be compared and are refused.
  */
-export function calibrationSpread(recordingId: string, scores: readonly CalibrationScore[], toleranceRange = 10): CalibrationReport {
+export function calibrationSpread(
+  recordingId: string,
+  scores: readonly CalibrationScore[],
+  toleranceRange = 10,
+): CalibrationReport {
   if (scores.length === 0) throw new RangeError('calibration needs at least one score');
   const first = scores[0]!.result;
-  if (scores.some((s) => s.result.scorecardId !== first.scorecardId || s.result.scorecardVersion !== first.scorecardVersion)) {
+  if (
+    scores.some(
+      (s) =>
+        s.result.scorecardId !== first.scorecardId ||
+        s.result.scorecardVersion !== first.scorecardVersion,
+    )
+  ) {
     throw new RangeError('calibration scores must use the same scorecard version');
   }
   const sorted = [...scores].sort((a, b) => compareText(a.reviewerId, b.reviewerId));
@@ -69,5 +83,11 @@ export function spread(values: readonly number[]): Spread {
   const max = Math.max(...values);
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length;
-  return { min: round2(min), max: round2(max), mean: round2(mean), range: round2(max - min), stdDev: round2(Math.sqrt(variance)) };
+  return {
+    min: round2(min),
+    max: round2(max),
+    mean: round2(mean),
+    range: round2(max - min),
+    stdDev: round2(Math.sqrt(variance)),
+  };
 }

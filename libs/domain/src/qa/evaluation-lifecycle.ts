@@ -46,13 +46,20 @@ export function responseDeadline(state: EvaluationState, windowHours: number): n
 /** The agent's answer to their own score, within the window. */
 export function respondToEvaluation(
   state: EvaluationState,
-  response: { readonly agentId: string; readonly kind: 'acknowledge' | 'dispute'; readonly reason?: string; readonly at: number },
+  response: {
+    readonly agentId: string;
+    readonly kind: 'acknowledge' | 'dispute';
+    readonly reason?: string;
+    readonly at: number;
+  },
   windowHours: number,
 ): EvaluationState {
   if (response.agentId !== state.agentId) throw new LifecycleError('QA_NOT_OWN_EVALUATION');
   if (state.status !== 'submitted') throw new LifecycleError('QA_ALREADY_RESPONDED');
-  if (response.at > responseDeadline(state, windowHours)) throw new LifecycleError('QA_RESPONSE_WINDOW_CLOSED');
-  if (response.kind === 'acknowledge') return { ...state, status: 'acknowledged', respondedAt: response.at };
+  if (response.at > responseDeadline(state, windowHours))
+    throw new LifecycleError('QA_RESPONSE_WINDOW_CLOSED');
+  if (response.kind === 'acknowledge')
+    return { ...state, status: 'acknowledged', respondedAt: response.at };
   const reason = response.reason?.trim() ?? '';
   if (!reason || reason.length > MAX_REASON_LENGTH) throw new LifecycleError('QA_REASON_REQUIRED');
   return { ...state, status: 'disputed', respondedAt: response.at, disputeReason: reason };
@@ -76,13 +83,16 @@ export function resolveDispute(
   const base = { ...state, resolvedAt: decision.at, resolvedBy: decision.by, resolutionNote: note };
   if (decision.outcome === 'uphold') return { ...base, status: 'upheld', finalTotal: state.total };
   const t = decision.amendedTotal;
-  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > 100) throw new LifecycleError('QA_INVALID_TOTAL');
+  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || t > 100)
+    throw new LifecycleError('QA_INVALID_TOTAL');
   return { ...base, status: 'amended', finalTotal: t };
 }
 
 /** The score that counts in reports: an amended total once a dispute is resolved. */
 export function effectiveTotal(state: EvaluationState): number {
-  return state.status === 'amended' && state.finalTotal !== undefined ? state.finalTotal : state.total;
+  return state.status === 'amended' && state.finalTotal !== undefined
+    ? state.finalTotal
+    : state.total;
 }
 
 /** A score the agent let pass without answering counts as accepted once the window closes. */

@@ -12,8 +12,18 @@ export const SERVICE_SCORECARD: Scorecard = {
       title: 'Opening 开场',
       weight: 30,
       items: [
-        { id: 'rings', text: 'Answered within 3 rings 三声内接听', weight: 1, scale: { kind: 'yes-no' } },
-        { id: 'greeting', text: 'Standard greeting with employee number 标准问候语报工号', weight: 2, scale: { kind: 'points', max: 4 } },
+        {
+          id: 'rings',
+          text: 'Answered within 3 rings 三声内接听',
+          weight: 1,
+          scale: { kind: 'yes-no' },
+        },
+        {
+          id: 'greeting',
+          text: 'Standard greeting with employee number 标准问候语报工号',
+          weight: 2,
+          scale: { kind: 'points', max: 4 },
+        },
       ],
     },
     {
@@ -21,18 +31,49 @@ export const SERVICE_SCORECARD: Scorecard = {
       title: 'Handling 处理',
       weight: 50,
       items: [
-        { id: 'confirm', text: 'Repeats problem, address, name, number 复述确认', weight: 3, scale: { kind: 'points', max: 5 } },
-        { id: 'wait', text: "Says 'please wait' after 10 s 请稍候", weight: 1, scale: { kind: 'yes-no' }, allowNa: true },
-        { id: 'argue', text: 'Never argues with the customer 不与客户争吵', weight: 1, scale: { kind: 'yes-no' }, critical: true },
+        {
+          id: 'confirm',
+          text: 'Repeats problem, address, name, number 复述确认',
+          weight: 3,
+          scale: { kind: 'points', max: 5 },
+        },
+        {
+          id: 'wait',
+          text: "Says 'please wait' after 10 s 请稍候",
+          weight: 1,
+          scale: { kind: 'yes-no' },
+          allowNa: true,
+        },
+        {
+          id: 'argue',
+          text: 'Never argues with the customer 不与客户争吵',
+          weight: 1,
+          scale: { kind: 'yes-no' },
+          critical: true,
+        },
       ],
     },
     {
       id: 'closing',
       title: 'Closing 结束',
       weight: 20,
-      items: [{ id: 'closing', text: 'Standard closing 标准结束语', weight: 1, scale: { kind: 'yes-no' } }],
+      items: [
+        {
+          id: 'closing',
+          text: 'Standard closing 标准结束语',
+          weight: 1,
+          scale: { kind: 'yes-no' },
+        },
+      ],
     },
   ],
 };
 
-export const PERFECT = { rings: 1, greeting: 4, confirm: 5, wait: 1, argue: 1, closing: 1 } as const;
+export const PERFECT = {
+  rings: 1,
+  greeting: 4,
+  confirm: 5,
+  wait: 1,
+  argue: 1,
+  closing: 1,
+} as const;

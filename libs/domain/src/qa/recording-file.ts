@@ -25,15 +25,22 @@ const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function fileTemplateProblems(template: string): string[] {
   const problems: string[] = [];
   const literal = template.replace(/\{([A-Za-z]+)\}/g, (_m, name: string) => {
-    if (!(PLACEHOLDERS as readonly string[]).includes(name)) problems.push(`unknown placeholder {${name}}`);
+    if (!(PLACEHOLDERS as readonly string[]).includes(name))
+      problems.push(`unknown placeholder {${name}}`);
     return 'x';
   });
-  if (!LITERAL.test(literal)) problems.push('only letters, digits, . _ - / and placeholders are allowed');
-  if (!/\{(uniqueid|linkedid|agentUniqueid)\}/.test(template)) problems.push('must contain {uniqueid}, {linkedid} or {agentUniqueid}');
-  if (template.startsWith('/') || template.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+  if (!LITERAL.test(literal))
+    problems.push('only letters, digits, . _ - / and placeholders are allowed');
+  if (!/\{(uniqueid|linkedid|agentUniqueid)\}/.test(template))
+    problems.push('must contain {uniqueid}, {linkedid} or {agentUniqueid}');
+  if (
+    template.startsWith('/') ||
+    template.split('/').some((s) => s === '..' || s === '.' || s === '')
+  ) {
     problems.push('must be a relative path without empty, . or .. segments');
   }
-  if (!/\.(wav|WAV|gsm|mp3|ogg|opus)$/.test(template)) problems.push('must end with an audio extension (.wav, .gsm, .mp3, .ogg, .opus)');
+  if (!/\.(wav|WAV|gsm|mp3|ogg|opus)$/.test(template))
+    problems.push('must end with an audio extension (.wav, .gsm, .mp3, .ogg, .opus)');
   return problems;
 }
 
@@ -56,12 +63,16 @@ export function renderRecordingName(template: string, ids: RecordingIds): string
   const name = template.replace(/\{([A-Za-z]+)\}/g, (_m, key: string) => {
     const v = values[key as keyof typeof values];
     if (v === undefined) throw new UnsafeRecordingName(`{${key}} is not known for this recording`);
-    if (key !== 'pass' && !(key === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(v) : ID.test(v) && !v.includes('..'))) {
+    if (
+      key !== 'pass' &&
+      !(key === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(v) : ID.test(v) && !v.includes('..'))
+    ) {
       throw new UnsafeRecordingName(`{${key}} value is not a plain id`);
     }
     return v;
   });
-  if (!name.split('/').every((s) => SEGMENT.test(s) && s !== '..')) throw new UnsafeRecordingName('rendered name is not a plain relative path');
+  if (!name.split('/').every((s) => SEGMENT.test(s) && s !== '..'))
+    throw new UnsafeRecordingName('rendered name is not a plain relative path');
   return name;
 }
 
@@ -122,26 +133,51 @@ export type FileVerdict =
   /** `remember`: a new size/time to keep as `lastSeen` (absent when nothing changed). */
   | { readonly kind: 'wait'; readonly remember?: FileObservation }
   | { readonly kind: 'hash' }
-  | { readonly kind: 'flag'; readonly status: 'missing' | 'empty' | 'changed'; readonly reason: string }
+  | {
+      readonly kind: 'flag';
+      readonly status: 'missing' | 'empty' | 'changed';
+      readonly reason: string;
+    }
   | { readonly kind: 'ok' };
 
 /** What to do with a registered recording's file, given what the storage shows now. */
-export function judgeRecordingFile(state: FileCheckState, seen: FileObservation, now: number, rules: FileCheckRules): FileVerdict {
+export function judgeRecordingFile(
+  state: FileCheckState,
+  seen: FileObservation,
+  now: number,
+  rules: FileCheckRules,
+): FileVerdict {
   if (state.status === 'complete') {
-    if (!seen.exists) return { kind: 'flag', status: 'missing', reason: 'file disappeared after registration' };
+    if (!seen.exists)
+      return { kind: 'flag', status: 'missing', reason: 'file disappeared after registration' };
     if (seen.size !== state.completeSize || seen.mtimeMs !== state.completeMtimeMs) {
-      return { kind: 'flag', status: 'changed', reason: `file changed after registration (size ${state.completeSize} → ${seen.size})` };
+      return {
+        kind: 'flag',
+        status: 'changed',
+        reason: `file changed after registration (size ${state.completeSize} → ${seen.size})`,
+      };
     }
     return { kind: 'ok' };
   }
   if (state.status !== 'pending') return { kind: 'ok' };
-  const reference = state.callEndedAt ?? (now - state.startedAt >= rules.unclaimedAfterSeconds * 1000 ? state.startedAt : undefined);
+  const reference =
+    state.callEndedAt ??
+    (now - state.startedAt >= rules.unclaimedAfterSeconds * 1000 ? state.startedAt : undefined);
   const overdue = reference !== undefined && now - reference > rules.graceSeconds * 1000;
-  if (!seen.exists) return overdue ? { kind: 'flag', status: 'missing', reason: 'file never appeared' } : { kind: 'wait' };
-  const same = state.lastSeen !== undefined && state.lastSeen.size === seen.size && state.lastSeen.mtimeMs === seen.mtimeMs;
+  if (!seen.exists)
+    return overdue
+      ? { kind: 'flag', status: 'missing', reason: 'file never appeared' }
+      : { kind: 'wait' };
+  const same =
+    state.lastSeen !== undefined &&
+    state.lastSeen.size === seen.size &&
+    state.lastSeen.mtimeMs === seen.mtimeMs;
   // Remember a new size only: `lastSeen.at` is when the file was first seen as it is now.
   const remember = same ? undefined : seen;
-  if (seen.size === 0) return overdue ? { kind: 'flag', status: 'empty', reason: 'file is empty' } : { kind: 'wait', remember };
+  if (seen.size === 0)
+    return overdue
+      ? { kind: 'flag', status: 'empty', reason: 'file is empty' }
+      : { kind: 'wait', remember };
   const settled =
     same &&
     reference !== undefined &&

@@ -36,7 +36,11 @@ export interface AssignmentOptions {
 export interface AssignmentResult {
   readonly assignments: readonly ReviewAssignment[];
   /** Picks no reviewer may take (e.g. the only reviewer is the agent), said plainly. */
-  readonly unassigned: readonly { readonly recordingId: string; readonly agentId: string; readonly reason: string }[];
+  readonly unassigned: readonly {
+    readonly recordingId: string;
+    readonly agentId: string;
+    readonly reason: string;
+  }[];
 }
 
 export function mayReview(r: QaReviewer, p: AssignablePick): boolean {
@@ -56,26 +60,38 @@ export function assignReviewers(
   options: AssignmentOptions,
 ): AssignmentResult {
   const rng = new SeededRandom(subSeed(options.seed, 'reviewers'));
-  const order = new Map(rng.shuffle([...reviewers].sort((a, b) => compareText(a.id, b.id))).map((r, i) => [r.id, i]));
+  const order = new Map(
+    rng.shuffle([...reviewers].sort((a, b) => compareText(a.id, b.id))).map((r, i) => [r.id, i]),
+  );
   const load = new Map(reviewers.map((r) => [r.id, options.existingLoad?.[r.id] ?? 0]));
   const calibration = new Set(options.calibrationRecordingIds ?? []);
   const perCalibration = Math.max(1, options.calibrationReviewers ?? 2);
   const sortedPicks = rng.shuffle(
-    [...picks].sort((a, b) => compareText(a.recordingId, b.recordingId) || compareText(a.agentId, b.agentId)),
+    [...picks].sort(
+      (a, b) => compareText(a.recordingId, b.recordingId) || compareText(a.agentId, b.agentId),
+    ),
   );
   const allowed = (p: AssignablePick): QaReviewer[] => reviewers.filter((r) => mayReview(r, p));
   sortedPicks.sort((a, b) => allowed(a).length - allowed(b).length);
   const slots: { pick: AssignablePick; reviewerId: string; calibration: boolean }[] = [];
   const unassigned: { recordingId: string; agentId: string; reason: string }[] = [];
   const leastLoaded = (candidates: readonly QaReviewer[]): QaReviewer | undefined =>
-    [...candidates].sort((a, b) => load.get(a.id)! - load.get(b.id)! || order.get(a.id)! - order.get(b.id)!)[0];
+    [...candidates].sort(
+      (a, b) => load.get(a.id)! - load.get(b.id)! || order.get(a.id)! - order.get(b.id)!,
+    )[0];
   for (const pick of sortedPicks) {
     const candidates = allowed(pick);
     if (candidates.length === 0) {
-      unassigned.push({ recordingId: pick.recordingId, agentId: pick.agentId, reason: `no reviewer may review agent ${pick.agentId}'s calls` });
+      unassigned.push({
+        recordingId: pick.recordingId,
+        agentId: pick.agentId,
+        reason: `no reviewer may review agent ${pick.agentId}'s calls`,
+      });
       continue;
     }
-    const copies = calibration.has(pick.recordingId) ? Math.min(perCalibration, candidates.length) : 1;
+    const copies = calibration.has(pick.recordingId)
+      ? Math.min(perCalibration, candidates.length)
+      : 1;
     const taken = new Set<string>();
     for (let i = 0; i < copies; i++) {
       const r = leastLoaded(candidates.filter((c) => !taken.has(c.id)))!;
@@ -86,8 +102,18 @@ export function assignReviewers(
   }
   rebalance(slots, reviewers, load);
   const assignments = slots
-    .map((s) => ({ recordingId: s.pick.recordingId, agentId: s.pick.agentId, reviewerId: s.reviewerId, calibration: s.calibration }))
-    .sort((a, b) => compareText(a.recordingId, b.recordingId) || compareText(a.agentId, b.agentId) || compareText(a.reviewerId, b.reviewerId));
+    .map((s) => ({
+      recordingId: s.pick.recordingId,
+      agentId: s.pick.agentId,
+      reviewerId: s.reviewerId,
+      calibration: s.calibration,
+    }))
+    .sort(
+      (a, b) =>
+        compareText(a.recordingId, b.recordingId) ||
+        compareText(a.agentId, b.agentId) ||
+        compareText(a.reviewerId, b.reviewerId),
+    );
   return { assignments, unassigned };
 }
 
@@ -98,12 +124,17 @@ function rebalance(
   load: Map<string, number>,
 ): void {
   // Each move lowers the sum of squared loads, so this ends.
-  for (let moved = true; moved; ) {
+  for (let moved = true; moved;) {
     moved = false;
     for (const slot of slots) {
       const holders = new Set(slots.filter((s) => s.pick === slot.pick).map((s) => s.reviewerId));
       const target = reviewers
-        .filter((r) => !holders.has(r.id) && mayReview(r, slot.pick) && load.get(r.id)! + 1 < load.get(slot.reviewerId)!)
+        .filter(
+          (r) =>
+            !holders.has(r.id) &&
+            mayReview(r, slot.pick) &&
+            load.get(r.id)! + 1 < load.get(slot.reviewerId)!,
+        )
         .sort((a, b) => load.get(a.id)! - load.get(b.id)! || compareText(a.id, b.id))[0];
       if (!target) continue;
       load.set(slot.reviewerId, load.get(slot.reviewerId)! - 1);

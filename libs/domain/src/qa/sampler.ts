@@ -48,7 +48,13 @@ export function drawShift(input: ShiftDrawInput): ShiftDraw {
     const base = workedHere && inShift.length > 0 ? rules.minPerWorkedShift : 0;
     // Spread what is still needed over the agent's remaining shifts; the agent's last shift (or
     // the week's last draw, for overtime) takes all of it, reaching back to earlier calls.
-    const spreadTarget = here ? (after === 0 ? need : Math.ceil(need / (after + 1))) : after === 0 ? need : 0;
+    const spreadTarget = here
+      ? after === 0
+        ? need
+        : Math.ceil(need / (after + 1))
+      : after === 0
+        ? need
+        : 0;
     const target = Math.max(base, spreadTarget);
     const rng = new SeededRandom(subSeed(input.seed, week.id, shift.id, agentId));
     const fromShift = rng.sample(inShift, target);
@@ -69,7 +75,12 @@ export function drawShift(input: ShiftDrawInput): ShiftDraw {
       note: noteFor(agentId, status, calls.length, pickedThisWeek, rules.minPerWeek),
     });
   }
-  picks.sort((a, b) => compareText(a.agentId, b.agentId) || a.answeredAt - b.answeredAt || compareText(a.recordingId, b.recordingId));
+  picks.sort(
+    (a, b) =>
+      compareText(a.agentId, b.agentId) ||
+      a.answeredAt - b.answeredAt ||
+      compareText(a.recordingId, b.recordingId),
+  );
   return { weekId: week.id, shiftId: shift.id, seed: input.seed, picks, agents: reports };
 }
 
@@ -109,7 +120,9 @@ export function isJudgeable(c: CandidateCall, rules: SamplingRules): boolean {
 export function validateRules(rules: SamplingRules): void {
   const ok = (n: number, min: number): boolean => Number.isInteger(n) && n >= min;
   if (!ok(rules.minPerWeek, 0) || !ok(rules.minPerWorkedShift, 0) || !(rules.minTalkSeconds >= 0)) {
-    throw new RangeError('sampling rules: minPerWeek and minPerWorkedShift are whole numbers >= 0, minTalkSeconds >= 0');
+    throw new RangeError(
+      'sampling rules: minPerWeek and minPerWorkedShift are whole numbers >= 0, minTalkSeconds >= 0',
+    );
   }
 }
 
@@ -139,17 +152,31 @@ function statusOf(picked: number, required: number, shiftsLeft: number): AgentSa
   return shiftsLeft === 0 ? 'too-few-calls' : 'on-track';
 }
 
-function noteFor(agentId: string, status: AgentSamplingStatus, eligible: number, picked: number, required: number): string | undefined {
+function noteFor(
+  agentId: string,
+  status: AgentSamplingStatus,
+  eligible: number,
+  picked: number,
+  required: number,
+): string | undefined {
   if (status !== 'too-few-calls') return undefined;
   return `${agentId}: only ${eligible} judgeable recorded call(s) this week, ${picked} sampled; ${required} required`;
 }
 
 /** A recording can be a candidate of several agents (a transferred call): one per agent. */
-export function candidateKey(c: { readonly agentId: string; readonly recordingId: string }): string {
+export function candidateKey(c: {
+  readonly agentId: string;
+  readonly recordingId: string;
+}): string {
   return JSON.stringify([c.agentId, c.recordingId]);
 }
 
-function pickOf(c: CandidateCall, shiftId: string, callShiftId: string, catchUp: boolean): SamplePick {
+function pickOf(
+  c: CandidateCall,
+  shiftId: string,
+  callShiftId: string,
+  catchUp: boolean,
+): SamplePick {
   return {
     recordingId: c.recordingId,
     agentId: c.agentId,
@@ -164,7 +191,10 @@ function pickOf(c: CandidateCall, shiftId: string, callShiftId: string, catchUp:
 /** Sorted by time then ids, duplicates dropped: input order never matters. */
 function canonicalCalls(calls: readonly CandidateCall[]): CandidateCall[] {
   const sorted = [...calls].sort(
-    (a, b) => a.answeredAt - b.answeredAt || compareText(a.recordingId, b.recordingId) || compareText(a.agentId, b.agentId),
+    (a, b) =>
+      a.answeredAt - b.answeredAt ||
+      compareText(a.recordingId, b.recordingId) ||
+      compareText(a.agentId, b.agentId),
   );
   const seen = new Set<string>();
   return sorted.filter((c) => !seen.has(candidateKey(c)) && seen.add(candidateKey(c)));

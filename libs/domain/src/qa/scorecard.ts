@@ -3,7 +3,8 @@
  * yes/no or 0..N scales, critical items that fail the whole call. Versioned: an evaluation keeps
  * the version it was scored with, so changing the card never rewrites past scores.
  */
-export type ItemScale = { readonly kind: 'yes-no' } | { readonly kind: 'points'; readonly max: number };
+export type ItemScale =
+  { readonly kind: 'yes-no' } | { readonly kind: 'points'; readonly max: number };
 
 export interface ScorecardItem {
   readonly id: string;
@@ -46,9 +47,12 @@ export function scorecardProblems(def: ScorecardDefinition): string[] {
   const problems: string[] = [];
   const positive = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n) && n > 0;
   if (!ID.test(def.id ?? '')) problems.push(`id: must match ${ID}`);
-  if (typeof def.name !== 'string' || !def.name.trim() || def.name.length > MAX_TEXT) problems.push('name: required text');
-  if (!(typeof def.passMark === 'number' && def.passMark >= 0 && def.passMark <= 100)) problems.push('passMark: 0..100');
-  if (!Array.isArray(def.sections) || def.sections.length === 0) problems.push('sections: at least one');
+  if (typeof def.name !== 'string' || !def.name.trim() || def.name.length > MAX_TEXT)
+    problems.push('name: required text');
+  if (!(typeof def.passMark === 'number' && def.passMark >= 0 && def.passMark <= 100))
+    problems.push('passMark: 0..100');
+  if (!Array.isArray(def.sections) || def.sections.length === 0)
+    problems.push('sections: at least one');
   const sectionIds = new Set<string>();
   const itemIds = new Set<string>();
   const unique = (ids: Set<string>, path: string, id: string): void => {
@@ -59,24 +63,36 @@ export function scorecardProblems(def: ScorecardDefinition): string[] {
   (def.sections ?? []).forEach((section, s) => {
     const sp = `sections[${s}]`;
     unique(sectionIds, sp, section.id);
-    if (typeof section.title !== 'string' || !section.title.trim() || section.title.length > MAX_TEXT) problems.push(`${sp}.title: required text`);
+    if (
+      typeof section.title !== 'string' ||
+      !section.title.trim() ||
+      section.title.length > MAX_TEXT
+    )
+      problems.push(`${sp}.title: required text`);
     if (!positive(section.weight)) problems.push(`${sp}.weight: a number > 0`);
-    if (!Array.isArray(section.items) || section.items.length === 0) problems.push(`${sp}.items: at least one`);
+    if (!Array.isArray(section.items) || section.items.length === 0)
+      problems.push(`${sp}.items: at least one`);
     (section.items ?? []).forEach((item, i) => {
       const ip = `${sp}.items[${i}]`;
       unique(itemIds, ip, item.id);
-      if (typeof item.text !== 'string' || !item.text.trim() || item.text.length > MAX_TEXT) problems.push(`${ip}.text: required text`);
+      if (typeof item.text !== 'string' || !item.text.trim() || item.text.length > MAX_TEXT)
+        problems.push(`${ip}.text: required text`);
       if (!positive(item.weight)) problems.push(`${ip}.weight: a number > 0`);
       const scale = item.scale;
       if (scale?.kind === 'points') {
-        if (!Number.isInteger(scale.max) || scale.max < 1 || scale.max > 100) problems.push(`${ip}.scale.max: a whole number 1..100`);
-        if (item.passAt !== undefined && !(Number.isInteger(item.passAt) && item.passAt >= 0 && item.passAt <= scale.max)) {
+        if (!Number.isInteger(scale.max) || scale.max < 1 || scale.max > 100)
+          problems.push(`${ip}.scale.max: a whole number 1..100`);
+        if (
+          item.passAt !== undefined &&
+          !(Number.isInteger(item.passAt) && item.passAt >= 0 && item.passAt <= scale.max)
+        ) {
           problems.push(`${ip}.passAt: a whole number 0..max`);
         }
       } else if (scale?.kind === 'yes-no') {
         if (item.passAt !== undefined) problems.push(`${ip}.passAt: only for a points scale`);
       } else problems.push(`${ip}.scale: yes-no or points`);
-      if (item.critical && item.allowNa) problems.push(`${ip}: a critical item cannot be not-applicable`);
+      if (item.critical && item.allowNa)
+        problems.push(`${ip}: a critical item cannot be not-applicable`);
     });
   });
   return problems;
@@ -114,7 +130,8 @@ function normalise(def: ScorecardDefinition): unknown {
         id: i.id,
         text: i.text.trim(),
         weight: i.weight,
-        scale: i.scale.kind === 'points' ? { kind: 'points', max: i.scale.max } : { kind: 'yes-no' },
+        scale:
+          i.scale.kind === 'points' ? { kind: 'points', max: i.scale.max } : { kind: 'yes-no' },
         critical: i.critical === true,
         allowNa: i.allowNa === true,
         passAt: i.passAt ?? null,

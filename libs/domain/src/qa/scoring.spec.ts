@@ -10,8 +10,27 @@ describe('scorecards and scoring', () => {
       name: ' ',
       passMark: 120,
       sections: [
-        { id: 'a', title: 'A', weight: 0, items: [{ id: 'a', text: 'x', weight: 1, scale: { kind: 'points' as const, max: 0 } }] },
-        { id: 'b', title: 'B', weight: 1, items: [{ id: 'a', text: 'x', weight: 1, scale: { kind: 'yes-no' as const }, critical: true, allowNa: true }] },
+        {
+          id: 'a',
+          title: 'A',
+          weight: 0,
+          items: [{ id: 'a', text: 'x', weight: 1, scale: { kind: 'points' as const, max: 0 } }],
+        },
+        {
+          id: 'b',
+          title: 'B',
+          weight: 1,
+          items: [
+            {
+              id: 'a',
+              text: 'x',
+              weight: 1,
+              scale: { kind: 'yes-no' as const },
+              critical: true,
+              allowNa: true,
+            },
+          ],
+        },
       ],
     };
     expect(scorecardProblems(bad)).toEqual([
@@ -26,7 +45,12 @@ describe('scorecards and scoring', () => {
   });
 
   it('scores a perfect call 100 and weights items within sections and sections within the card', () => {
-    expect(scoreAnswers(CARD, PERFECT)).toMatchObject({ total: 100, criticalFail: false, passed: true, scorecardVersion: 1 });
+    expect(scoreAnswers(CARD, PERFECT)).toMatchObject({
+      total: 100,
+      criticalFail: false,
+      passed: true,
+      scorecardVersion: 1,
+    });
     // opening: (0*1 + 4/4*2)/3 = 66.67; handling: (3/5*3 + 1 + 1)/5 = 76; closing 0.
     const r = scoreAnswers(CARD, { ...PERFECT, rings: 0, confirm: 3, closing: 0 });
     expect(r.sections).toEqual([
@@ -36,7 +60,12 @@ describe('scorecards and scoring', () => {
     ]);
     expect(r.total).toBe(58); // (0.6667*30 + 0.76*50 + 0)/100 = 58.00
     expect(r.passed).toBe(false);
-    expect(r.items.find((i) => i.itemId === 'confirm')).toMatchObject({ value: 3, max: 5, fraction: 0.6, failed: false });
+    expect(r.items.find((i) => i.itemId === 'confirm')).toMatchObject({
+      value: 3,
+      max: 5,
+      fraction: 0.6,
+      failed: false,
+    });
   });
 
   it('leaves not-applicable items out of the weights', () => {
@@ -44,7 +73,11 @@ describe('scorecards and scoring', () => {
     // handling: (0*3 + 1*1)/4 = 25 → total 0.3*100 + 0.5*25 + 0.2*100 = 62.5
     expect(r.sections[1]).toEqual({ sectionId: 'handling', score: 25 });
     expect(r.total).toBe(62.5);
-    expect(r.items.find((i) => i.itemId === 'wait')).toMatchObject({ value: null, fraction: null, failed: false });
+    expect(r.items.find((i) => i.itemId === 'wait')).toMatchObject({
+      value: null,
+      fraction: null,
+      failed: false,
+    });
   });
 
   it('fails the whole call on a failed critical item, keeping the raw total for trainers', () => {
@@ -54,10 +87,17 @@ describe('scorecards and scoring', () => {
   });
 
   it('refuses incomplete, out-of-range or foreign answers and bad comments', () => {
-    expect(answerProblems(CARD, { ...PERFECT, greeting: 5, argue: 'na', extra: 1 } as never, [
-      { atSeconds: -1, text: 'x' },
-      { atSeconds: 5, text: ' ', itemId: 'nope' },
-    ], 60)).toEqual([
+    expect(
+      answerProblems(
+        CARD,
+        { ...PERFECT, greeting: 5, argue: 'na', extra: 1 } as never,
+        [
+          { atSeconds: -1, text: 'x' },
+          { atSeconds: 5, text: ' ', itemId: 'nope' },
+        ],
+        60,
+      ),
+    ).toEqual([
       'answers.extra: not an item of service v1',
       'answers.greeting: a whole number 0..4',
       'answers.argue: cannot be not-applicable',

@@ -48,22 +48,32 @@ export function answerProblems(
   const problems: string[] = [];
   const items = allItems(card);
   const known = new Set(items.map((i) => i.id));
-  for (const key of Object.keys(answers)) if (!known.has(key)) problems.push(`answers.${key}: not an item of ${card.id} v${card.version}`);
+  for (const key of Object.keys(answers))
+    if (!known.has(key))
+      problems.push(`answers.${key}: not an item of ${card.id} v${card.version}`);
   for (const item of items) {
     const a = answers[item.id];
     if (a === undefined) problems.push(`answers.${item.id}: missing`);
     else if (a === 'na') {
       if (!item.allowNa) problems.push(`answers.${item.id}: cannot be not-applicable`);
-    } else if (!Number.isInteger(a) || a < 0 || a > maxOf(item)) problems.push(`answers.${item.id}: a whole number 0..${maxOf(item)}`);
+    } else if (!Number.isInteger(a) || a < 0 || a > maxOf(item))
+      problems.push(`answers.${item.id}: a whole number 0..${maxOf(item)}`);
   }
   if (comments.length > MAX_COMMENTS) problems.push(`comments: at most ${MAX_COMMENTS}`);
   comments.forEach((c, i) => {
     const limit = durationSeconds ?? Number.POSITIVE_INFINITY;
-    if (typeof c.atSeconds !== 'number' || !Number.isFinite(c.atSeconds) || c.atSeconds < 0 || c.atSeconds > limit) {
+    if (
+      typeof c.atSeconds !== 'number' ||
+      !Number.isFinite(c.atSeconds) ||
+      c.atSeconds < 0 ||
+      c.atSeconds > limit
+    ) {
       problems.push(`comments[${i}].atSeconds: 0..${durationSeconds ?? '∞'}`);
     }
-    if (typeof c.text !== 'string' || !c.text.trim() || c.text.length > MAX_COMMENT_LENGTH) problems.push(`comments[${i}].text: 1..${MAX_COMMENT_LENGTH} characters`);
-    if (c.itemId !== undefined && !known.has(c.itemId)) problems.push(`comments[${i}].itemId: not an item`);
+    if (typeof c.text !== 'string' || !c.text.trim() || c.text.length > MAX_COMMENT_LENGTH)
+      problems.push(`comments[${i}].text: 1..${MAX_COMMENT_LENGTH} characters`);
+    if (c.itemId !== undefined && !known.has(c.itemId))
+      problems.push(`comments[${i}].itemId: not an item`);
   });
   return problems;
 }
@@ -81,7 +91,10 @@ export class ScoringError extends Error {
  * its weight within the card; not-applicable items (and sections with nothing applicable) are
  * left out of both sums. A failed critical item makes the total 0.
  */
-export function scoreAnswers(card: Scorecard, answers: Readonly<Record<string, ItemAnswer>>): ScoreResult {
+export function scoreAnswers(
+  card: Scorecard,
+  answers: Readonly<Record<string, ItemAnswer>>,
+): ScoreResult {
   const problems = answerProblems(card, answers);
   if (problems.length) throw new ScoringError(problems);
   const items: ItemResult[] = [];
@@ -121,7 +134,16 @@ export function scoreAnswers(card: Scorecard, answers: Readonly<Record<string, I
 
 function itemResult(item: ScorecardItem, sectionId: string, answer: ItemAnswer): ItemResult {
   const max = maxOf(item);
-  if (answer === 'na') return { itemId: item.id, sectionId, critical: item.critical === true, value: null, max, fraction: null, failed: false };
+  if (answer === 'na')
+    return {
+      itemId: item.id,
+      sectionId,
+      critical: item.critical === true,
+      value: null,
+      max,
+      fraction: null,
+      failed: false,
+    };
   return {
     itemId: item.id,
     sectionId,

@@ -71,7 +71,11 @@ export interface SummaryOptions {
 
 const NO_TEAM = '(no team)';
 
-export function monthlySummary(month: string, facts: readonly EvaluationFact[], options: SummaryOptions = {}): MonthlySummary {
+export function monthlySummary(
+  month: string,
+  facts: readonly EvaluationFact[],
+  options: SummaryOptions = {},
+): MonthlySummary {
   const bands = options.bands ?? DEFAULT_BANDS;
   const counted = facts.filter((f) => !f.calibration);
   const perAgent = groupScores(counted, (f) => f.agentId, bands).map((g) => {
@@ -83,9 +87,20 @@ export function monthlySummary(month: string, facts: readonly EvaluationFact[], 
   const minScored = options.minScoredForTraining ?? 3;
   const trainingNeeds = perItem
     .filter((i) => i.failures > 0 && i.scored >= minScored)
-    .sort((a, b) => b.failRate - a.failRate || b.failures - a.failures || compareText(a.itemId, b.itemId))
+    .sort(
+      (a, b) =>
+        b.failRate - a.failRate || b.failures - a.failures || compareText(a.itemId, b.itemId),
+    )
     .slice(0, options.trainingNeedsTop ?? 10);
-  return { month, bands, overall: scoreGroup('all', counted, bands), perAgent, perTeam, perItem, trainingNeeds };
+  return {
+    month,
+    bands,
+    overall: scoreGroup('all', counted, bands),
+    perAgent,
+    perTeam,
+    perItem,
+    trainingNeeds,
+  };
 }
 
 export function bandOf(total: number, bands: readonly number[]): number {
@@ -96,13 +111,23 @@ export function bandOf(total: number, bands: readonly number[]): number {
   return index;
 }
 
-function groupScores(facts: readonly EvaluationFact[], key: (f: EvaluationFact) => string, bands: readonly number[]): ScoreGroup[] {
+function groupScores(
+  facts: readonly EvaluationFact[],
+  key: (f: EvaluationFact) => string,
+  bands: readonly number[],
+): ScoreGroup[] {
   const groups = new Map<string, EvaluationFact[]>();
   for (const f of facts) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
-  return [...groups.entries()].sort(([a], [b]) => compareText(a, b)).map(([k, list]) => scoreGroup(k, list, bands));
+  return [...groups.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([k, list]) => scoreGroup(k, list, bands));
 }
 
-function scoreGroup(key: string, facts: readonly EvaluationFact[], bands: readonly number[]): ScoreGroup {
+function scoreGroup(
+  key: string,
+  facts: readonly EvaluationFact[],
+  bands: readonly number[],
+): ScoreGroup {
   const distribution = bands.map(() => 0);
   for (const f of facts) distribution[bandOf(f.total, bands)]!++;
   const totals = facts.map((f) => f.total);
@@ -118,12 +143,31 @@ function scoreGroup(key: string, facts: readonly EvaluationFact[], bands: readon
 }
 
 function itemSummaries(facts: readonly EvaluationFact[]): ItemSummary[] {
-  const acc = new Map<string, { scorecardId: string; itemId: string; text: string; critical: boolean; scored: number; sum: number; failures: number }>();
+  const acc = new Map<
+    string,
+    {
+      scorecardId: string;
+      itemId: string;
+      text: string;
+      critical: boolean;
+      scored: number;
+      sum: number;
+      failures: number;
+    }
+  >();
   for (const f of facts) {
     for (const item of f.items) {
       if (item.fraction === null) continue;
       const k = JSON.stringify([f.scorecardId, item.itemId]);
-      const a = acc.get(k) ?? { scorecardId: f.scorecardId, itemId: item.itemId, text: item.text, critical: item.critical, scored: 0, sum: 0, failures: 0 };
+      const a = acc.get(k) ?? {
+        scorecardId: f.scorecardId,
+        itemId: item.itemId,
+        text: item.text,
+        critical: item.critical,
+        scored: 0,
+        sum: 0,
+        failures: 0,
+      };
       a.scored++;
       a.sum += item.fraction;
       if (item.failed) a.failures++;

@@ -4,7 +4,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'qa_recording_deletion' })
 @Index('ix_qa_recording_deletion_deleted_at', ['deletedAt'])
 export class QaRecordingDeletionEntity {
-  @PrimaryGeneratedColumn({ name: 'id', type: 'bigint', primaryKeyConstraintName: 'pk_qa_recording_deletion' })
+  @PrimaryGeneratedColumn({
+    name: 'id',
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_qa_recording_deletion',
+  })
   id!: string;
 
   @Column({ name: 'recording_id', type: 'text' })

@@ -57,7 +57,14 @@ const UP = [
   `CREATE INDEX "ix_qa_evaluation_recording" ON "qa_evaluation" ("recording_id")`,
 ];
 
-const TABLES = ['qa_evaluation', 'qa_assignment', 'qa_sample_draw', 'qa_scorecard', 'qa_recording_deletion', 'qa_recording'];
+const TABLES = [
+  'qa_evaluation',
+  'qa_assignment',
+  'qa_sample_draw',
+  'qa_scorecard',
+  'qa_recording_deletion',
+  'qa_recording',
+];
 
 export class RecordingQa1764547200000 implements MigrationInterface {
   name = 'RecordingQa1764547200000';

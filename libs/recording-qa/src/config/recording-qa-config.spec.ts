@@ -1,12 +1,23 @@
-import { type RecordingQaConfigError, recordingModeFor, validateRecordingQaConfig } from './recording-qa-config';
+import {
+  type RecordingQaConfigError,
+  recordingModeFor,
+  validateRecordingQaConfig,
+} from './recording-qa-config';
 
-const minimal = { storage: { root: '/var/spool/asterisk/monitor' }, retentionDays: 180, timezone: 'Asia/Shanghai' };
+const minimal = {
+  storage: { root: '/var/spool/asterisk/monitor' },
+  retentionDays: 180,
+  timezone: 'Asia/Shanghai',
+};
 
 describe('recording/QA configuration', () => {
   it('fills the defaults around the required storage root, retention and time zone', () => {
     const c = validateRecordingQaConfig(minimal);
     expect(c.sampling).toMatchObject({ minPerWeek: 3, minPerWorkedShift: 1, minTalkSeconds: 30 });
-    expect(c.fileNames).toEqual({ inbound: '{uniqueid}{pass}.wav', outbound: '{agentUniqueid}{pass}.wav' });
+    expect(c.fileNames).toEqual({
+      inbound: '{uniqueid}{pass}.wav',
+      outbound: '{agentUniqueid}{pass}.wav',
+    });
     expect(c.control.mode).toBe('pbx');
   });
 
@@ -38,7 +49,14 @@ describe('recording/QA configuration', () => {
   });
 
   it('picks who records per queue, then direction, then the default', () => {
-    const c = validateRecordingQaConfig({ ...minimal, control: { mode: 'pbx', byDirection: { outbound: 'product' }, byQueue: { vip: 'product', sales: 'pbx' } } }).control;
+    const c = validateRecordingQaConfig({
+      ...minimal,
+      control: {
+        mode: 'pbx',
+        byDirection: { outbound: 'product' },
+        byQueue: { vip: 'product', sales: 'pbx' },
+      },
+    }).control;
     expect(recordingModeFor(c, 'inbound')).toBe('pbx');
     expect(recordingModeFor(c, 'outbound')).toBe('product');
     expect(recordingModeFor(c, 'outbound', 'sales')).toBe('pbx');

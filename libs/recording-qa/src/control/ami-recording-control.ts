@@ -1,7 +1,10 @@
 import { PbxRecordingControl } from '../ports/qa-runtime.port';
 
 /** The one AMI call this needs: AmiConnection.action's shape (it rejects on `Response: Error`). */
-export type AmiActionFn = (name: string, params: Readonly<Record<string, string>>) => Promise<unknown>;
+export type AmiActionFn = (
+  name: string,
+  params: Readonly<Record<string, string>>,
+) => Promise<unknown>;
 
 const CHANNEL = /^[A-Za-z0-9/@._;:+-]{1,200}$/;
 const FILE = /^\/[A-Za-z0-9._/-]{1,500}$/;
@@ -19,13 +22,26 @@ export class AmiRecordingControl extends PbxRecordingControl {
 
   async mixMonitor(channel: string, file: string, options: string): Promise<void> {
     if (!CHANNEL.test(channel)) throw new Error('MixMonitor: not a channel name');
-    if (!FILE.test(file) || file.split('/').includes('..')) throw new Error('MixMonitor: not a plain absolute path');
+    if (!FILE.test(file) || file.split('/').includes('..'))
+      throw new Error('MixMonitor: not a plain absolute path');
     if (!/^[a-zA-Z]*$/.test(options)) throw new Error('MixMonitor: options must be letters only');
-    await this.action('MixMonitor', { Channel: channel, File: file, ...(options ? { Options: options } : {}) });
+    await this.action('MixMonitor', {
+      Channel: channel,
+      File: file,
+      ...(options ? { Options: options } : {}),
+    });
   }
 
-  async mixMonitorMute(channel: string, direction: 'read' | 'write' | 'both', mute: boolean): Promise<void> {
+  async mixMonitorMute(
+    channel: string,
+    direction: 'read' | 'write' | 'both',
+    mute: boolean,
+  ): Promise<void> {
     if (!CHANNEL.test(channel)) throw new Error('MixMonitorMute: not a channel name');
-    await this.action('MixMonitorMute', { Channel: channel, Direction: direction, State: mute ? '1' : '0' });
+    await this.action('MixMonitorMute', {
+      Channel: channel,
+      Direction: direction,
+      State: mute ? '1' : '0',
+    });
   }
 }

@@ -27,7 +27,10 @@ export function coreCallSource(core: {
   readonly legs: { legsOf(agentId: string): readonly LiveLegView[] };
   readonly graph: { readonly channels: ReadonlyMap<string, { readonly name: string }> };
 }): LiveCallSource {
-  return { legsOf: (a) => core.legs.legsOf(a), channelName: (u) => core.graph.channels.get(u)?.name };
+  return {
+    legsOf: (a) => core.legs.legsOf(a),
+    channelName: (u) => core.graph.channels.get(u)?.name,
+  };
 }
 
 export interface StartResult {

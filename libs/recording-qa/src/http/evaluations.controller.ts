@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseFilters,
+  UseGuards,
+  UsePipes,
+} from '@nestjs/common';
 import { type CalibrationReport, type EvaluationStatus } from '@cti/domain';
 import { type EvaluationRecord } from '../ports/qa-store.port';
 import { QaScoringService } from '../qa/qa-scoring.service';
@@ -28,7 +40,11 @@ export class EvaluationsController {
       scorecardId: body.scorecardId,
       ...(body.scorecardVersion !== undefined ? { scorecardVersion: body.scorecardVersion } : {}),
       answers: body.answers,
-      comments: body.comments.map((c) => ({ atSeconds: c.atSeconds, text: c.text, ...(c.itemId !== undefined ? { itemId: c.itemId } : {}) })),
+      comments: body.comments.map((c) => ({
+        atSeconds: c.atSeconds,
+        text: c.text,
+        ...(c.itemId !== undefined ? { itemId: c.itemId } : {}),
+      })),
     });
   }
 
@@ -59,20 +75,31 @@ export class EvaluationsController {
   @Post('evaluations/:id/dispute')
   @HttpCode(200)
   @QaRoles('agent')
-  dispute(@Param('id') id: string, @Body() body: DisputeDto, @Req() req: QaRequest): Promise<EvaluationRecord> {
+  dispute(
+    @Param('id') id: string,
+    @Body() body: DisputeDto,
+    @Req() req: QaRequest,
+  ): Promise<EvaluationRecord> {
     return this.scoring.respond(principalOf(req), id, 'dispute', body.reason);
   }
 
   @Post('evaluations/:id/resolve')
   @HttpCode(200)
   @QaRoles('supervisor', 'admin')
-  resolve(@Param('id') id: string, @Body() body: ResolveDto, @Req() req: QaRequest): Promise<EvaluationRecord> {
+  resolve(
+    @Param('id') id: string,
+    @Body() body: ResolveDto,
+    @Req() req: QaRequest,
+  ): Promise<EvaluationRecord> {
     return this.scoring.resolve(principalOf(req), id, body.outcome, body.note, body.amendedTotal);
   }
 
   @Get('calibration/:recordingId')
   @QaRoles('supervisor', 'qa', 'admin')
-  calibration(@Param('recordingId') recordingId: string, @Req() req: QaRequest): Promise<CalibrationReport> {
+  calibration(
+    @Param('recordingId') recordingId: string,
+    @Req() req: QaRequest,
+  ): Promise<CalibrationReport> {
     return this.scoring.calibration(principalOf(req), recordingId);
   }
 }

@@ -14,7 +14,8 @@ export class JwtQaTokenVerifier extends QaTokenVerifier {
   async verify(token: string): Promise<QaPrincipal> {
     const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token);
     const { sub, role, team, agent, exp } = claims;
-    if (typeof sub !== 'string' || !QA_ROLES.includes(role as QaRole) || typeof exp !== 'number') throw new Error('bad token');
+    if (typeof sub !== 'string' || !QA_ROLES.includes(role as QaRole) || typeof exp !== 'number')
+      throw new Error('bad token');
     return {
       userId: sub,
       role: role as QaRole,

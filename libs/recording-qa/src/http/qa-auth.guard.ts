@@ -1,4 +1,11 @@
-import { applyDecorators, type CanActivate, type ExecutionContext, HttpException, Injectable, SetMetadata } from '@nestjs/common';
+import {
+  applyDecorators,
+  type CanActivate,
+  type ExecutionContext,
+  HttpException,
+  Injectable,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type IncomingMessage } from 'node:http';
 import { type QaPrincipal, type QaRole, QaTokenVerifier } from '../ports/qa-runtime.port';
@@ -23,10 +30,18 @@ export const QaGrantAuthenticated = (): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(PUBLIC_KEY, true), SetMetadata(APP_PUBLIC_KEY, true));
 
 /** The request as the guard leaves it (Express's request extends Node's). */
-export type QaRequest = IncomingMessage & { qaPrincipal?: QaPrincipal; ip?: string; secure?: boolean };
+export type QaRequest = IncomingMessage & {
+  qaPrincipal?: QaPrincipal;
+  ip?: string;
+  secure?: boolean;
+};
 
 export function principalOf(req: QaRequest): QaPrincipal {
-  if (!req.qaPrincipal) throw new HttpException({ error_id: 'unauthenticated', message: 'authentication required' }, 401);
+  if (!req.qaPrincipal)
+    throw new HttpException(
+      { error_id: 'unauthenticated', message: 'authentication required' },
+      401,
+    );
   return req.qaPrincipal;
 }
 
@@ -49,16 +64,27 @@ export class QaAuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<QaRole[] | undefined>(ROLES_KEY, targets);
     const req = context.switchToHttp().getRequest<QaRequest>();
     const header = req.headers.authorization;
-    const token = typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header) ? header.slice(7) : undefined;
-    if (!token) throw new HttpException({ error_id: 'unauthenticated', message: 'authentication required' }, 401);
+    const token =
+      typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header)
+        ? header.slice(7)
+        : undefined;
+    if (!token)
+      throw new HttpException(
+        { error_id: 'unauthenticated', message: 'authentication required' },
+        401,
+      );
     let principal: QaPrincipal;
     try {
       principal = await this.tokens.verify(token);
     } catch {
-      throw new HttpException({ error_id: 'unauthenticated', message: 'invalid or expired token' }, 401);
+      throw new HttpException(
+        { error_id: 'unauthenticated', message: 'invalid or expired token' },
+        401,
+      );
     }
     req.qaPrincipal = principal;
-    if (!roles || !roles.includes(principal.role)) throw new HttpException({ error_id: 'forbidden', message: 'not allowed' }, 403);
+    if (!roles || !roles.includes(principal.role))
+      throw new HttpException({ error_id: 'forbidden', message: 'not allowed' }, 403);
     return true;
   }
 }

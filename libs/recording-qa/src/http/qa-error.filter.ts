@@ -10,20 +10,28 @@ import { LifecycleError, ScoringError } from '@cti/domain';
  */
 @Catch(QaError, LifecycleError, ScoringError, QaStoreConflict)
 export class QaErrorFilter implements ExceptionFilter {
-  catch(error: QaError | LifecycleError | ScoringError | QaStoreConflict, host: ArgumentsHost): void {
+  catch(
+    error: QaError | LifecycleError | ScoringError | QaStoreConflict,
+    host: ArgumentsHost,
+  ): void {
     const res = host.switchToHttp().getResponse<ServerResponse>();
     let status: number;
     let body: Record<string, unknown>;
     if (error instanceof QaError) {
       status = error.status;
       body = { error_id: error.code, message: error.message };
-      if (error.code === 'QA_RANGE_NOT_SATISFIABLE') res.setHeader('Content-Range', `bytes */${String(error.details?.size ?? '*')}`);
+      if (error.code === 'QA_RANGE_NOT_SATISFIABLE')
+        res.setHeader('Content-Range', `bytes */${String(error.details?.size ?? '*')}`);
     } else if (error instanceof LifecycleError) {
       status = error.code === 'QA_NOT_OWN_EVALUATION' ? 404 : 409;
       body = { error_id: error.code, message: error.code.toLowerCase().replace(/_/g, ' ') };
     } else if (error instanceof ScoringError) {
       status = 400;
-      body = { error_id: error.code, message: 'answers cannot be scored', problems: error.problems };
+      body = {
+        error_id: error.code,
+        message: 'answers cannot be scored',
+        problems: error.problems,
+      };
     } else {
       status = 409;
       body = { error_id: 'QA_CONFLICT', message: error.message };

@@ -16,11 +16,15 @@ const FILES: Readonly<Record<string, string>> = {
   'summary.js': 'text/javascript; charset=utf-8',
 };
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /** Absolute path of the QA page (no build step): ../web from the sources, or the source tree's. */
 export function qaWebDir(): string {
-  const candidates = [resolve(__dirname, '../../web'), resolve(__dirname, '../../../../../libs/recording-qa/web')];
+  const candidates = [
+    resolve(__dirname, '../../web'),
+    resolve(__dirname, '../../../../../libs/recording-qa/web'),
+  ];
   const found = candidates.find((dir) => existsSync(resolve(dir, 'index.html')));
   if (!found) throw new Error(`QA page not found in ${candidates.join(' or ')}`);
   return found;
@@ -48,7 +52,9 @@ export class QaPageController {
   @Get(':file')
   file(@Param('file') file: string, @Res() res: ServerResponse): void {
     if (!Object.prototype.hasOwnProperty.call(FILES, file)) {
-      res.writeHead(404, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error_id: 'QA_NOT_FOUND', message: 'not found' }));
+      res
+        .writeHead(404, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ error_id: 'QA_NOT_FOUND', message: 'not found' }));
       return;
     }
     this.send(res, file);

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query, Req, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseFilters,
+  UseGuards,
+  UsePipes,
+} from '@nestjs/common';
 import { type Scorecard, type ScorecardDefinition } from '@cti/domain';
 import { QaClock } from '../ports/qa-runtime.port';
 import { type SampleDrawRecord, type StoredScorecard } from '../ports/qa-store.port';
@@ -40,13 +51,22 @@ export class QaSamplingController {
   @Post('scorecards')
   @QaRoles('supervisor', 'admin')
   define(@Body() body: ScorecardDto, @Req() req: QaRequest): Promise<Scorecard> {
-    return this.scorecards.define(body.definition as unknown as ScorecardDefinition, principalOf(req).userId, this.clock.now());
+    return this.scorecards.define(
+      body.definition as unknown as ScorecardDefinition,
+      principalOf(req).userId,
+      this.clock.now(),
+    );
   }
 
   @Post('draws')
   @QaRoles('supervisor', 'qa', 'admin')
   draw(@Body() body: DrawDto, @Req() req: QaRequest): Promise<SampleDrawRecord> {
-    return this.sampling.draw({ day: body.day, shiftId: body.shiftId, ...(body.seed !== undefined ? { seed: body.seed } : {}), by: principalOf(req).userId });
+    return this.sampling.draw({
+      day: body.day,
+      shiftId: body.shiftId,
+      ...(body.seed !== undefined ? { seed: body.seed } : {}),
+      by: principalOf(req).userId,
+    });
   }
 
   @Get('draws')

@@ -31,7 +31,9 @@ export class RecordingQueryDto {
   @IsOptional() @Matches(DAY) from?: string;
   @IsOptional() @Matches(DAY) to?: string;
   @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) agentId?: string;
-  @IsOptional() @IsIn(['pending', 'complete', 'missing', 'empty', 'changed', 'deleted']) status?: string;
+  @IsOptional()
+  @IsIn(['pending', 'complete', 'missing', 'empty', 'changed', 'deleted'])
+  status?: string;
 }
 
 export class ScorecardDto {
@@ -56,7 +58,11 @@ export class SubmitScoreDto {
   @IsOptional() @IsInt() @Min(1) scorecardVersion?: number;
   /** itemId → points or 'na'; checked against the scorecard by the domain. */
   @IsObject() answers!: Record<string, number | 'na'>;
-  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CommentDto) comments!: CommentDto[];
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CommentDto)
+  comments!: CommentDto[];
 }
 
 export class DisputeDto {
@@ -71,7 +77,9 @@ export class ResolveDto {
 
 export class EvaluationQueryDto {
   @IsOptional() @Matches(/^\d{4}-\d{2}$/) month?: string;
-  @IsOptional() @IsIn(['submitted', 'acknowledged', 'disputed', 'upheld', 'amended']) status?: string;
+  @IsOptional()
+  @IsIn(['submitted', 'acknowledged', 'disputed', 'upheld', 'amended'])
+  status?: string;
 }
 
 export class MonthQueryDto {

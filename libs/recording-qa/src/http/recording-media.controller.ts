@@ -1,11 +1,27 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Req,
+  Res,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
 import { type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { MediaGrants } from '../media/media-grants';
 import { type MediaResponse, RecordingMediaService } from '../media/recording-media.service';
 import { QaClock } from '../ports/qa-runtime.port';
 import { QaError } from '../qa-errors';
-import { principalOf, QaAuthGuard, QaGrantAuthenticated, type QaRequest, QaRoles } from './qa-auth.guard';
+import {
+  principalOf,
+  QaAuthGuard,
+  QaGrantAuthenticated,
+  type QaRequest,
+  QaRoles,
+} from './qa-auth.guard';
 import { QaErrorFilter } from './qa-error.filter';
 
 const COOKIE = 'cti_media';
@@ -26,39 +42,91 @@ export class RecordingMediaController {
 
   @Get('recordings/:id/audio')
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
-  async audio(@Param('id') id: string, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
-    await send(res, await this.media.serve({ principal: principalOf(req), recordingId: id, range: rangeOf(req), purpose: 'stream', via: 'bearer', sourceIp: req.ip }));
+  async audio(
+    @Param('id') id: string,
+    @Req() req: QaRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
+    await send(
+      res,
+      await this.media.serve({
+        principal: principalOf(req),
+        recordingId: id,
+        range: rangeOf(req),
+        purpose: 'stream',
+        via: 'bearer',
+        sourceIp: req.ip,
+      }),
+    );
   }
 
   @Get('recordings/:id/download')
   @QaRoles('supervisor', 'qa', 'admin')
-  async download(@Param('id') id: string, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
-    await send(res, await this.media.serve({ principal: principalOf(req), recordingId: id, range: rangeOf(req), purpose: 'download', via: 'bearer', sourceIp: req.ip }));
+  async download(
+    @Param('id') id: string,
+    @Req() req: QaRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
+    await send(
+      res,
+      await this.media.serve({
+        principal: principalOf(req),
+        recordingId: id,
+        range: rangeOf(req),
+        purpose: 'download',
+        via: 'bearer',
+        sourceIp: req.ip,
+      }),
+    );
   }
 
   /** A short-lived grant to play one recording in the browser (URL + HttpOnly cookie bound to it). */
   @Post('recordings/:id/media-grant')
   @HttpCode(201)
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
-  async grant(@Param('id') id: string, @Req() req: QaRequest, @Res({ passthrough: true }) res: ServerResponse): Promise<{ url: string; expiresAt: number }> {
+  async grant(
+    @Param('id') id: string,
+    @Req() req: QaRequest,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<{ url: string; expiresAt: number }> {
     const principal = principalOf(req);
     const entry = await this.media.visibleEntry(principal, id, 'recording.grant', req.ip);
     const now = this.clock.now();
     const g = this.grants.issue(principal, entry.id, now);
     const url = `/api/qa/media/${g.token}`;
     const maxAge = Math.max(1, Math.floor((g.expiresAt - now) / 1000));
-    res.setHeader('Set-Cookie', `${COOKIE}=${g.cookieSecret}; Path=${url}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${req.secure ? '; Secure' : ''}`);
+    res.setHeader(
+      'Set-Cookie',
+      `${COOKIE}=${g.cookieSecret}; Path=${url}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${req.secure ? '; Secure' : ''}`,
+    );
     res.setHeader('Cache-Control', 'no-store');
-    await this.media.log(principal, 'recording.grant', entry.id, { expiresAt: g.expiresAt, ip: req.ip });
+    await this.media.log(principal, 'recording.grant', entry.id, {
+      expiresAt: g.expiresAt,
+      ip: req.ip,
+    });
     return { url, expiresAt: g.expiresAt };
   }
 
   @Get('media/:token')
   @QaGrantAuthenticated()
-  async byGrant(@Param('token') token: string, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+  async byGrant(
+    @Param('token') token: string,
+    @Req() req: QaRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
     const grant = this.grants.check(token, cookieOf(req, COOKIE), this.clock.now());
     if (!grant) throw new QaError('QA_FORBIDDEN_ACTION', 'listening grant invalid or expired');
-    await send(res, await this.media.serve({ principal: grant.principal, recordingId: grant.recordingId, range: rangeOf(req), purpose: 'stream', via: 'grant', sourceIp: req.ip }));
+    await send(
+      res,
+      await this.media.serve({
+        principal: grant.principal,
+        recordingId: grant.recordingId,
+        range: rangeOf(req),
+        purpose: 'stream',
+        via: 'grant',
+        sourceIp: req.ip,
+      }),
+    );
   }
 }
 

@@ -21,7 +21,9 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
   afterAll(() => t.stop());
 
   const get = (path: string, token?: string, headers: Record<string, string> = {}) =>
-    fetch(`${t.url}${path}`, { headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers } });
+    fetch(`${t.url}${path}`, {
+      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...headers },
+    });
 
   it('streams every sample WAV whole and in ranges, byte for byte', async () => {
     for (const s of sampleRecordings()) {
@@ -47,28 +49,47 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
         expect(res.status).toBe(206);
         expect(res.headers.get('content-range')).toBe(`bytes ${start}-${end}/${size}`);
         expect(res.headers.get('content-length')).toBe(String(end - start + 1));
-        expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(start, end + 1))).toBe(true);
+        expect(Buffer.from(await res.arrayBuffer()).equals(bytes.subarray(start, end + 1))).toBe(
+          true,
+        );
       }
     }
   });
 
-  it.each(['bytes=999999999-', 'bytes=0-1,5-9', 'bytes=abc', 'bytes=10-5', 'items=0-5', 'bytes=-0', 'bytes=0-1, 0-1, 0-1'])(
-    'answers 416 with the size for the range %j',
-    async (range) => {
-      const res = await get(`/api/qa/recordings/${IN}/audio`, admin, { Range: range });
-      expect(res.status).toBe(416);
-      expect(res.headers.get('content-range')).toBe(`bytes */${sampleBytes('1795818552.70.wav').length}`);
-      expect(await res.json()).toEqual({ error_id: 'QA_RANGE_NOT_SATISFIABLE', message: 'range not satisfiable' });
-    },
-  );
+  it.each([
+    'bytes=999999999-',
+    'bytes=0-1,5-9',
+    'bytes=abc',
+    'bytes=10-5',
+    'items=0-5',
+    'bytes=-0',
+    'bytes=0-1, 0-1, 0-1',
+  ])('answers 416 with the size for the range %j', async (range) => {
+    const res = await get(`/api/qa/recordings/${IN}/audio`, admin, { Range: range });
+    expect(res.status).toBe(416);
+    expect(res.headers.get('content-range')).toBe(
+      `bytes */${sampleBytes('1795818552.70.wav').length}`,
+    );
+    expect(await res.json()).toEqual({
+      error_id: 'QA_RANGE_NOT_SATISFIABLE',
+      message: 'range not satisfiable',
+    });
+  });
 
   it('audits every served byte range, with who, what and the exact range', async () => {
     const before = t.audit.entries.length;
     const ranges = ['bytes=0-99', 'bytes=100-199', 'bytes=-44'];
-    for (const r of ranges) await (await get(`/api/qa/recordings/${IN}/audio`, t.token('sup1', 'supervisor'), { Range: r })).arrayBuffer();
-    await (await get(`/api/qa/recordings/${IN}/download`, t.token('sup1', 'supervisor'))).arrayBuffer();
+    for (const r of ranges)
+      await (
+        await get(`/api/qa/recordings/${IN}/audio`, t.token('sup1', 'supervisor'), { Range: r })
+      ).arrayBuffer();
+    await (
+      await get(`/api/qa/recordings/${IN}/download`, t.token('sup1', 'supervisor'))
+    ).arrayBuffer();
     const size = sampleBytes('1795818552.70.wav').length;
-    expect(t.audit.entries.slice(before).map((e) => [e.actor, e.action, e.target, e.details?.range])).toEqual([
+    expect(
+      t.audit.entries.slice(before).map((e) => [e.actor, e.action, e.target, e.details?.range]),
+    ).toEqual([
       ['sup1', 'recording.stream', IN, 'bytes 0-99/' + size],
       ['sup1', 'recording.stream', IN, 'bytes 100-199/' + size],
       ['sup1', 'recording.stream', IN, `bytes ${size - 44}-${size - 1}/${size}`],
@@ -79,7 +100,9 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
   it('serves downloads as attachments with a server-made name', async () => {
     const res = await get(`/api/qa/recordings/${OUT}/download`, admin);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="recording-${OUT}.wav"`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="recording-${OUT}.wav"`,
+    );
     await res.arrayBuffer();
   });
 
@@ -93,11 +116,16 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
     for (const token of denied) {
       const res = await get(`/api/qa/recordings/${IN}/audio`, token, { Range: 'bytes=0-9' });
       expect(res.status).toBe(404);
-      expect(await res.json()).toEqual({ error_id: 'QA_NOT_FOUND', message: 'recording not found' });
+      expect(await res.json()).toEqual({
+        error_id: 'QA_NOT_FOUND',
+        message: 'recording not found',
+      });
     }
     const unknown = await get('/api/qa/recordings/1700000000.1/audio', admin);
     expect(unknown.status).toBe(404);
-    const denials = t.audit.entries.filter((e) => e.action === 'recording.denied' && e.target === IN);
+    const denials = t.audit.entries.filter(
+      (e) => e.action === 'recording.denied' && e.target === IN,
+    );
     expect(denials.map((e) => e.actor)).toEqual(['tl-south', 'sup-south', 'u1001', 'qa9']);
   });
 
@@ -109,9 +137,31 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
     };
     await ok(t.token('u1007', 'agent', { agent: '1007' }), IN);
     await ok(t.token('tl-north', 'team_leader', { team: 'north' }), IN);
-    await t.qa.addDraw({ id: 'd1', weekId: 'w', shiftId: 's', seed: 's', inputs: {}, inputsSha256: '', draw: { weekId: 'w', shiftId: 's', seed: 's', picks: [], agents: [] }, createdAt: 1, createdBy: 'x' }, [
-      { id: 'a1', drawId: 'd1', recordingId: OUT, agentId: '1002', reviewerId: 'qa7', calibration: false, status: 'open', createdAt: 1 },
-    ]);
+    await t.qa.addDraw(
+      {
+        id: 'd1',
+        weekId: 'w',
+        shiftId: 's',
+        seed: 's',
+        inputs: {},
+        inputsSha256: '',
+        draw: { weekId: 'w', shiftId: 's', seed: 's', picks: [], agents: [] },
+        createdAt: 1,
+        createdBy: 'x',
+      },
+      [
+        {
+          id: 'a1',
+          drawId: 'd1',
+          recordingId: OUT,
+          agentId: '1002',
+          reviewerId: 'qa7',
+          calibration: false,
+          status: 'open',
+          createdAt: 1,
+        },
+      ],
+    );
     await ok(t.token('qa7', 'qa'), OUT);
     expect((await get(`/api/qa/recordings/${IN}/audio`, t.token('qa7', 'qa'))).status).toBe(404);
   });
@@ -133,7 +183,10 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
   });
 
   it('refuses the traversal attempt through the normalised path and the grant parameter', async () => {
-    for (const path of ['/api/qa/media/..%2F..%2Fetc%2Fpasswd', '/api/qa/media/%2e%2e%2f1795818552.70.wav']) {
+    for (const path of [
+      '/api/qa/media/..%2F..%2Fetc%2Fpasswd',
+      '/api/qa/media/%2e%2e%2f1795818552.70.wav',
+    ]) {
       const res = await get(path, admin);
       expect([400, 403, 404]).toContain(res.status);
     }
@@ -142,8 +195,14 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
   it('refuses without a token (401), with a bad or expired token (401), for a role not allowed (403)', async () => {
     expect((await get(`/api/qa/recordings/${IN}/audio`)).status).toBe(401);
     expect((await get(`/api/qa/recordings/${IN}/audio`, 'not.a.jwt')).status).toBe(401);
-    expect((await get(`/api/qa/recordings/${IN}/audio`, t.token('a', 'admin', { expSeconds: -10 }))).status).toBe(401);
-    expect((await get(`/api/qa/recordings/${IN}/download`, t.token('u1007', 'agent', { agent: '1007' }))).status).toBe(403);
+    expect(
+      (await get(`/api/qa/recordings/${IN}/audio`, t.token('a', 'admin', { expSeconds: -10 })))
+        .status,
+    ).toBe(401);
+    expect(
+      (await get(`/api/qa/recordings/${IN}/download`, t.token('u1007', 'agent', { agent: '1007' })))
+        .status,
+    ).toBe(403);
     expect((await get(`/api/qa/recordings/${IN}/audio?token=${admin}`)).status).toBe(401);
   });
 
@@ -158,9 +217,19 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
     utimesSync(path, new Date(entry.mtimeMs!), new Date(entry.mtimeMs!));
     const res = await get(`/api/qa/recordings/${id}/audio`, admin, { Range: 'bytes=0-' });
     expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ error_id: 'QA_RECORDING_INTEGRITY_FAILED', message: 'recording failed its integrity check' });
-    expect(t.alerts.raised.at(-1)).toMatchObject({ kind: 'recording-integrity-failed', recordingId: id });
-    expect(t.audit.entries.at(-1)).toMatchObject({ action: 'recording.refused', target: id, details: { code: 'QA_RECORDING_INTEGRITY_FAILED' } });
+    expect(await res.json()).toEqual({
+      error_id: 'QA_RECORDING_INTEGRITY_FAILED',
+      message: 'recording failed its integrity check',
+    });
+    expect(t.alerts.raised.at(-1)).toMatchObject({
+      kind: 'recording-integrity-failed',
+      recordingId: id,
+    });
+    expect(t.audit.entries.at(-1)).toMatchObject({
+      action: 'recording.refused',
+      target: id,
+      details: { code: 'QA_RECORDING_INTEGRITY_FAILED' },
+    });
     // Flagged now: it stays refused even once restored (a person must look at it).
     writeFileSync(path, bytes);
     expect((await get(`/api/qa/recordings/${id}/audio`, admin)).status).toBe(500);
@@ -172,24 +241,43 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
     const res = await get(`/api/qa/recordings/${IN}/audio`, admin, { Range: 'bytes=0-9' });
     t.audit.failing = false;
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error_id: 'QA_AUDIT_UNAVAILABLE', message: 'audit trail unavailable' });
+    expect(await res.json()).toEqual({
+      error_id: 'QA_AUDIT_UNAVAILABLE',
+      message: 'audit trail unavailable',
+    });
   });
 
   it('plays through a short-lived grant bound to its cookie, never with the URL alone', async () => {
     const agent = t.token('u1007', 'agent', { agent: '1007' });
-    const g = await fetch(`${t.url}/api/qa/recordings/${IN}/media-grant`, { method: 'POST', headers: { Authorization: `Bearer ${agent}` } });
+    const g = await fetch(`${t.url}/api/qa/recordings/${IN}/media-grant`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${agent}` },
+    });
     expect(g.status).toBe(201);
     const { url } = (await g.json()) as { url: string };
     const cookie = g.headers.get('set-cookie')!;
-    expect(cookie).toMatch(new RegExp(`^cti_media=[A-Za-z0-9_-]+; Path=${url}; Max-Age=300; HttpOnly; SameSite=Strict$`));
+    expect(cookie).toMatch(
+      new RegExp(`^cti_media=[A-Za-z0-9_-]+; Path=${url}; Max-Age=300; HttpOnly; SameSite=Strict$`),
+    );
     const pair = cookie.split(';')[0]!;
     const res = await get(url, undefined, { Cookie: pair, Range: 'bytes=44-143' });
     expect(res.status).toBe(206);
-    expect(Buffer.from(await res.arrayBuffer()).equals(sampleBytes('1795818552.70.wav').subarray(44, 144))).toBe(true);
-    expect(t.audit.entries.at(-1)).toMatchObject({ actor: 'u1007', action: 'recording.stream', details: { via: 'grant', range: expect.stringMatching(/^bytes 44-143\//) } });
+    expect(
+      Buffer.from(await res.arrayBuffer()).equals(
+        sampleBytes('1795818552.70.wav').subarray(44, 144),
+      ),
+    ).toBe(true);
+    expect(t.audit.entries.at(-1)).toMatchObject({
+      actor: 'u1007',
+      action: 'recording.stream',
+      details: { via: 'grant', range: expect.stringMatching(/^bytes 44-143\//) },
+    });
     expect((await get(url)).status).toBe(403);
     expect((await get(url, undefined, { Cookie: 'cti_media=stolen' })).status).toBe(403);
-    const other = await fetch(`${t.url}/api/qa/recordings/${IN}/media-grant`, { method: 'POST', headers: { Authorization: `Bearer ${t.token('u1001', 'agent', { agent: '1001' })}` } });
+    const other = await fetch(`${t.url}/api/qa/recordings/${IN}/media-grant`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.token('u1001', 'agent', { agent: '1001' })}` },
+    });
     expect(other.status).toBe(404);
     t.clock.t += 301_000;
     expect((await get(url, undefined, { Cookie: pair })).status).toBe(403);

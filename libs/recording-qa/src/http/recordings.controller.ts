@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query, Req, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseFilters,
+  UseGuards,
+  UsePipes,
+} from '@nestjs/common';
 import { type RecordingStatus } from '@cti/domain';
 import { RecordingCatalog, type RecordingView } from '../qa/recording-catalog.service';
 import { QaClock } from '../ports/qa-runtime.port';
@@ -40,7 +51,11 @@ export class RecordingsController {
 
   @Post(':id/mute')
   @QaRoles('agent', 'team_leader', 'supervisor', 'admin')
-  mute(@Param('id') id: string, @Body() body: MuteDto, @Req() req: QaRequest): Promise<RecordingView> {
+  mute(
+    @Param('id') id: string,
+    @Body() body: MuteDto,
+    @Req() req: QaRequest,
+  ): Promise<RecordingView> {
     return this.catalog.mute(principalOf(req), id, body.mute, body.direction ?? 'both', req.ip);
   }
 }

@@ -34,26 +34,50 @@ export class ReportsController {
   ) {}
 
   @Get('monthly')
-  async monthly(@Query() q: MonthQueryDto, @Req() req: QaRequest): Promise<{ summary: MonthlySummary; tables: ReportTable[] }> {
+  async monthly(
+    @Query() q: MonthQueryDto,
+    @Req() req: QaRequest,
+  ): Promise<{ summary: MonthlySummary; tables: ReportTable[] }> {
     const p = principalOf(req);
-    return { summary: await this.reports.monthly(p, q.month), tables: await this.reports.monthlyTables(p, q.month) };
+    return {
+      summary: await this.reports.monthly(p, q.month),
+      tables: await this.reports.monthlyTables(p, q.month),
+    };
   }
 
   @Get('monthly.xlsx')
-  async monthlyXlsx(@Query() q: MonthQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+  async monthlyXlsx(
+    @Query() q: MonthQueryDto,
+    @Req() req: QaRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
     const p = principalOf(req);
     const tables = await this.reports.monthlyTables(p, q.month);
     await this.exported(p, 'monthly.xlsx', q.month);
-    sendFile(res, XLSX, `qa-monthly-${q.month}.xlsx`, await toXlsx(tables, { creator: 'CTI QA', created: new Date(this.clock.now()) }));
+    sendFile(
+      res,
+      XLSX,
+      `qa-monthly-${q.month}.xlsx`,
+      await toXlsx(tables, { creator: 'CTI QA', created: new Date(this.clock.now()) }),
+    );
   }
 
   @Get('monthly.csv')
-  async monthlyCsv(@Query() q: MonthTableQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+  async monthlyCsv(
+    @Query() q: MonthTableQueryDto,
+    @Req() req: QaRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
     const p = principalOf(req);
     const name = q.table ?? 'agents';
     const table = (await this.reports.monthlyTables(p, q.month)).find((t) => t.name === name)!;
     await this.exported(p, `monthly-${name}.csv`, q.month);
-    sendFile(res, 'text/csv; charset=utf-8', `qa-monthly-${q.month}-${name}.csv`, Buffer.from(toCsv(table), 'utf8'));
+    sendFile(
+      res,
+      'text/csv; charset=utf-8',
+      `qa-monthly-${q.month}-${name}.csv`,
+      Buffer.from(toCsv(table), 'utf8'),
+    );
   }
 
   @Get('coverage')
@@ -62,24 +86,47 @@ export class ReportsController {
   }
 
   @Get('coverage.csv')
-  async coverageCsv(@Query() q: WeekQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+  async coverageCsv(
+    @Query() q: WeekQueryDto,
+    @Req() req: QaRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
     const p = principalOf(req);
     const table = await this.reports.coverageTable(p, q.day);
     await this.exported(p, 'coverage.csv', q.day);
-    sendFile(res, 'text/csv; charset=utf-8', `qa-coverage-${q.day}.csv`, Buffer.from(toCsv(table), 'utf8'));
+    sendFile(
+      res,
+      'text/csv; charset=utf-8',
+      `qa-coverage-${q.day}.csv`,
+      Buffer.from(toCsv(table), 'utf8'),
+    );
   }
 
   @Get('coverage.xlsx')
-  async coverageXlsx(@Query() q: WeekQueryDto, @Req() req: QaRequest, @Res() res: ServerResponse): Promise<void> {
+  async coverageXlsx(
+    @Query() q: WeekQueryDto,
+    @Req() req: QaRequest,
+    @Res() res: ServerResponse,
+  ): Promise<void> {
     const p = principalOf(req);
     const table = await this.reports.coverageTable(p, q.day);
     await this.exported(p, 'coverage.xlsx', q.day);
-    sendFile(res, XLSX, `qa-coverage-${q.day}.xlsx`, await toXlsx([table], { creator: 'CTI QA', created: new Date(this.clock.now()) }));
+    sendFile(
+      res,
+      XLSX,
+      `qa-coverage-${q.day}.xlsx`,
+      await toXlsx([table], { creator: 'CTI QA', created: new Date(this.clock.now()) }),
+    );
   }
 
   private async exported(p: QaPrincipal, what: string, period: string): Promise<void> {
     try {
-      await this.audit.append({ actor: p.userId, action: 'qa.report.export', target: what, details: { role: p.role, period } });
+      await this.audit.append({
+        actor: p.userId,
+        action: 'qa.report.export',
+        target: what,
+        details: { role: p.role, period },
+      });
     } catch {
       throw new QaError('QA_AUDIT_UNAVAILABLE', 'audit trail unavailable');
     }

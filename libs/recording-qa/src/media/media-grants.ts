@@ -45,7 +45,8 @@ export class MediaGrants {
     if (!TOKEN.test(token)) return undefined;
     const g = this.grants.get(token);
     if (!g || now >= g.expiresAt) return undefined;
-    if (cookieSecret === undefined || !timingSafeEqual(digest(cookieSecret), g.secretHash)) return undefined;
+    if (cookieSecret === undefined || !timingSafeEqual(digest(cookieSecret), g.secretHash))
+      return undefined;
     return g;
   }
 

@@ -24,7 +24,13 @@ export interface MediaResponse {
   readonly body: Readable;
 }
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg', gsm: 'audio/x-gsm' };
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
+  ogg: 'audio/ogg',
+  opus: 'audio/ogg',
+  gsm: 'audio/x-gsm',
+};
 
 /**
  * Serves recording bytes: id checked (400), access checked (404 when not allowed, the same
@@ -46,14 +52,27 @@ export class RecordingMediaService {
   ) {}
 
   /** The entry, if the principal may see it; QA_NOT_FOUND (audited) otherwise. */
-  async visibleEntry(principal: QaPrincipal, recordingId: string, action: string, sourceIp?: string): Promise<RecordingEntry> {
+  async visibleEntry(
+    principal: QaPrincipal,
+    recordingId: string,
+    action: string,
+    sourceIp?: string,
+  ): Promise<RecordingEntry> {
     if (!isRecordingId(recordingId)) {
-      await this.log(principal, 'recording.denied', undefined, { reason: 'malformed-id', attempted: action, ip: sourceIp });
+      await this.log(principal, 'recording.denied', undefined, {
+        reason: 'malformed-id',
+        attempted: action,
+        ip: sourceIp,
+      });
       throw new QaError('QA_BAD_REQUEST', 'malformed recording id');
     }
     const entry = await this.repo.get(recordingId);
     if (!entry || !(await this.access.maySee(principal, entry))) {
-      await this.log(principal, 'recording.denied', recordingId, { reason: 'not-found-or-not-allowed', attempted: action, ip: sourceIp });
+      await this.log(principal, 'recording.denied', recordingId, {
+        reason: 'not-found-or-not-allowed',
+        attempted: action,
+        ip: sourceIp,
+      });
       throw new QaError('QA_NOT_FOUND', 'recording not found');
     }
     return entry;
@@ -66,17 +85,27 @@ export class RecordingMediaService {
     try {
       verified = await this.checker.verifyForServing(entry, this.clock.now());
     } catch (error) {
-      if (error instanceof QaError) await this.log(req.principal, 'recording.refused', entry.id, { code: error.code, attempted: action, ip: req.sourceIp });
+      if (error instanceof QaError)
+        await this.log(req.principal, 'recording.refused', entry.id, {
+          code: error.code,
+          attempted: action,
+          ip: req.sourceIp,
+        });
       throw error;
     }
     const size = verified.size!;
     const range = parseRange(req.range, size);
     if (range.kind === 'unsatisfiable') {
-      await this.log(req.principal, 'recording.refused', entry.id, { code: 'QA_RANGE_NOT_SATISFIABLE', range: req.range?.slice(0, 100), ip: req.sourceIp });
+      await this.log(req.principal, 'recording.refused', entry.id, {
+        code: 'QA_RANGE_NOT_SATISFIABLE',
+        range: req.range?.slice(0, 100),
+        ip: req.sourceIp,
+      });
       throw new QaError('QA_RANGE_NOT_SATISFIABLE', 'range not satisfiable', { size });
     }
     const userId = req.principal.userId;
-    if ((this.active.get(userId) ?? 0) >= this.maxStreamsPerUser) throw new QaError('QA_TOO_MANY_STREAMS', 'too many open streams');
+    if ((this.active.get(userId) ?? 0) >= this.maxStreamsPerUser)
+      throw new QaError('QA_TOO_MANY_STREAMS', 'too many open streams');
     const start = range.kind === 'partial' ? range.start : 0;
     const end = range.kind === 'partial' ? range.end : size - 1;
     const status = range.kind === 'partial' ? 206 : 200;
@@ -118,10 +147,20 @@ export class RecordingMediaService {
   }
 
   /** Appends to the audit trail; a failure refuses the request (fail closed, D6). */
-  async log(p: QaPrincipal, action: string, target: string | undefined, details: Record<string, unknown>): Promise<void> {
+  async log(
+    p: QaPrincipal,
+    action: string,
+    target: string | undefined,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     const clean = Object.fromEntries(Object.entries(details).filter(([, v]) => v !== undefined));
     try {
-      await this.audit.append({ actor: p.userId, action, ...(target !== undefined ? { target } : {}), details: { role: p.role, ...clean } });
+      await this.audit.append({
+        actor: p.userId,
+        action,
+        ...(target !== undefined ? { target } : {}),
+        details: { role: p.role, ...clean },
+      });
     } catch {
       throw new QaError('QA_AUDIT_UNAVAILABLE', 'audit trail unavailable');
     }

@@ -1,5 +1,12 @@
 import { type DataSource, type EntityManager } from 'typeorm';
-import { type EvaluationState, type ItemAnswer, type Scorecard, type ScoreResult, type ShiftDraw, type TimedComment } from '@cti/domain';
+import {
+  type EvaluationState,
+  type ItemAnswer,
+  type Scorecard,
+  type ScoreResult,
+  type ShiftDraw,
+  type TimedComment,
+} from '@cti/domain';
 import {
   type AssignmentFilter,
   type AssignmentRecord,
@@ -13,7 +20,9 @@ import {
 
 /** PostgreSQL unique_violation: a second write of the same natural key. */
 const UNIQUE_VIOLATION = '23505';
-const isUnique = (e: unknown): boolean => (e as { code?: string }).code === UNIQUE_VIOLATION || (e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
+const isUnique = (e: unknown): boolean =>
+  (e as { code?: string }).code === UNIQUE_VIOLATION ||
+  (e as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION;
 const date = (ms: number | undefined): Date | null => (ms === undefined ? null : new Date(ms));
 const ms = (d: Date | null): number | undefined => (d === null ? undefined : d.getTime());
 
@@ -72,15 +81,24 @@ export class PgQaStore extends QaStore {
   }
 
   async scorecardVersions(id: string): Promise<StoredScorecard[]> {
-    const rows = await this.db.query<{ definition: Scorecard; created_at: Date; created_by: string }[]>(
+    const rows = await this.db.query<
+      { definition: Scorecard; created_at: Date; created_by: string }[]
+    >(
       'SELECT "definition", "created_at", "created_by" FROM "qa_scorecard" WHERE "id" = $1 ORDER BY "version"',
       [id],
     );
-    return rows.map((r) => ({ card: r.definition, createdAt: r.created_at.getTime(), createdBy: r.created_by }));
+    return rows.map((r) => ({
+      card: r.definition,
+      createdAt: r.created_at.getTime(),
+      createdBy: r.created_by,
+    }));
   }
 
   async scorecard(id: string, version: number): Promise<Scorecard | undefined> {
-    const rows = await this.db.query<{ definition: Scorecard }[]>('SELECT "definition" FROM "qa_scorecard" WHERE "id" = $1 AND "version" = $2', [id, version]);
+    const rows = await this.db.query<{ definition: Scorecard }[]>(
+      'SELECT "definition" FROM "qa_scorecard" WHERE "id" = $1 AND "version" = $2',
+      [id, version],
+    );
     return rows[0]?.definition;
   }
 
@@ -97,12 +115,23 @@ export class PgQaStore extends QaStore {
         await m.query(
           `INSERT INTO "qa_sample_draw" ("id", "week_id", "shift_id", "seed", "inputs", "inputs_sha256", "result", "created_at", "created_by")
            VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7::jsonb, $8, $9)`,
-          [d.id, d.weekId, d.shiftId, d.seed, JSON.stringify(d.inputs), d.inputsSha256, JSON.stringify(d.draw), new Date(d.createdAt), d.createdBy],
+          [
+            d.id,
+            d.weekId,
+            d.shiftId,
+            d.seed,
+            JSON.stringify(d.inputs),
+            d.inputsSha256,
+            JSON.stringify(d.draw),
+            new Date(d.createdAt),
+            d.createdBy,
+          ],
         );
         for (const a of assignments) await insertAssignment(m, a);
       });
     } catch (e) {
-      if (isUnique(e)) throw new QaStoreConflict(`shift ${d.shiftId} of ${d.weekId} was drawn already`);
+      if (isUnique(e))
+        throw new QaStoreConflict(`shift ${d.shiftId} of ${d.weekId} was drawn already`);
       throw e;
     }
   }
@@ -122,12 +151,18 @@ export class PgQaStore extends QaStore {
       ['"recording_id" = ?', f.recordingId],
       ['"draw_id" = ANY(?)', f.drawIds ? [...f.drawIds] : undefined],
     ]);
-    const rows = await this.db.query<AssignmentRow[]>(`SELECT * FROM "qa_assignment" ${where} ORDER BY "created_at", "id"`, params);
+    const rows = await this.db.query<AssignmentRow[]>(
+      `SELECT * FROM "qa_assignment" ${where} ORDER BY "created_at", "id"`,
+      params,
+    );
     return rows.map(assignmentOf);
   }
 
   async assignment(id: string): Promise<AssignmentRecord | undefined> {
-    const rows = await this.db.query<AssignmentRow[]>('SELECT * FROM "qa_assignment" WHERE "id" = $1', [id]);
+    const rows = await this.db.query<AssignmentRow[]>(
+      'SELECT * FROM "qa_assignment" WHERE "id" = $1',
+      [id],
+    );
     return rows[0] ? assignmentOf(rows[0]) : undefined;
   }
 
@@ -147,9 +182,24 @@ export class PgQaStore extends QaStore {
         `INSERT INTO "qa_evaluation" ("id", "assignment_id", "recording_id", "agent_id", "team_id", "reviewer_id", "scorecard_id",
            "scorecard_version", "answers", "comments", "result", "total", "critical_fail", "calibration", "status", "submitted_at")
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13, $14, $15, $16)`,
-        [e.id, e.assignmentId ?? null, e.recordingId, s.agentId, e.teamId ?? null, s.reviewerId, e.scorecardId, e.scorecardVersion,
-          JSON.stringify(e.answers), JSON.stringify(e.comments), JSON.stringify(e.result), s.total, e.result.criticalFail,
-          e.calibration, s.status, new Date(s.submittedAt)],
+        [
+          e.id,
+          e.assignmentId ?? null,
+          e.recordingId,
+          s.agentId,
+          e.teamId ?? null,
+          s.reviewerId,
+          e.scorecardId,
+          e.scorecardVersion,
+          JSON.stringify(e.answers),
+          JSON.stringify(e.comments),
+          JSON.stringify(e.result),
+          s.total,
+          e.result.criticalFail,
+          e.calibration,
+          s.status,
+          new Date(s.submittedAt),
+        ],
       );
     });
   }
@@ -158,12 +208,24 @@ export class PgQaStore extends QaStore {
     await this.db.query(
       `UPDATE "qa_evaluation" SET "status" = $2, "responded_at" = $3, "dispute_reason" = $4, "resolved_at" = $5,
          "resolved_by" = $6, "resolution_note" = $7, "final_total" = $8 WHERE "id" = $1`,
-      [id, s.status, date(s.respondedAt), s.disputeReason ?? null, date(s.resolvedAt), s.resolvedBy ?? null, s.resolutionNote ?? null, s.finalTotal ?? null],
+      [
+        id,
+        s.status,
+        date(s.respondedAt),
+        s.disputeReason ?? null,
+        date(s.resolvedAt),
+        s.resolvedBy ?? null,
+        s.resolutionNote ?? null,
+        s.finalTotal ?? null,
+      ],
     );
   }
 
   async evaluation(id: string): Promise<EvaluationRecord | undefined> {
-    const rows = await this.db.query<EvaluationRow[]>('SELECT * FROM "qa_evaluation" WHERE "id" = $1', [id]);
+    const rows = await this.db.query<EvaluationRow[]>(
+      'SELECT * FROM "qa_evaluation" WHERE "id" = $1',
+      [id],
+    );
     return rows[0] ? evaluationOf(rows[0]) : undefined;
   }
 
@@ -177,13 +239,26 @@ export class PgQaStore extends QaStore {
       ['"submitted_at" >= ?', f.from !== undefined ? new Date(f.from) : undefined],
       ['"submitted_at" < ?', f.to !== undefined ? new Date(f.to) : undefined],
     ]);
-    const rows = await this.db.query<EvaluationRow[]>(`SELECT * FROM "qa_evaluation" ${where} ORDER BY "submitted_at", "id"`, params);
+    const rows = await this.db.query<EvaluationRow[]>(
+      `SELECT * FROM "qa_evaluation" ${where} ORDER BY "submitted_at", "id"`,
+      params,
+    );
     return rows.map(evaluationOf);
   }
 
   private async drawRows(tail: string, params: unknown[]): Promise<SampleDrawRecord[]> {
     const rows = await this.db.query<
-      { id: string; week_id: string; shift_id: string; seed: string; inputs: unknown; inputs_sha256: string; result: ShiftDraw; created_at: Date; created_by: string }[]
+      {
+        id: string;
+        week_id: string;
+        shift_id: string;
+        seed: string;
+        inputs: unknown;
+        inputs_sha256: string;
+        result: ShiftDraw;
+        created_at: Date;
+        created_by: string;
+      }[]
     >(`SELECT * FROM "qa_sample_draw" ${tail}`, params);
     return rows.map((r) => ({
       id: r.id,
@@ -203,7 +278,17 @@ async function insertAssignment(m: EntityManager, a: AssignmentRecord): Promise<
   await m.query(
     `INSERT INTO "qa_assignment" ("id", "draw_id", "recording_id", "agent_id", "team_id", "reviewer_id", "calibration", "status", "created_at")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [a.id, a.drawId, a.recordingId, a.agentId, a.teamId ?? null, a.reviewerId, a.calibration, a.status, new Date(a.createdAt)],
+    [
+      a.id,
+      a.drawId,
+      a.recordingId,
+      a.agentId,
+      a.teamId ?? null,
+      a.reviewerId,
+      a.calibration,
+      a.status,
+      new Date(a.createdAt),
+    ],
   );
 }
 

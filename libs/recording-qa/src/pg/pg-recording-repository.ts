@@ -48,10 +48,37 @@ interface RecordingRow {
 }
 
 const COLUMNS = [
-  'id', 'uniqueid', 'linkedid', 'channel', 'pass', 'started_at', 'day', 'started_by', 'status', 'location', 'format',
-  'direction', 'agent_id', 'agent_ids', 'team_id', 'queue', 'customer_masked', 'leg_ids', 'answered_at', 'call_ended_at',
-  'talk_seconds', 'duration_seconds', 'size', 'sha256', 'mtime_ms', 'last_seen', 'flag_reason', 'flagged_at',
-  'completed_at', 'mutes', 'deleted_at',
+  'id',
+  'uniqueid',
+  'linkedid',
+  'channel',
+  'pass',
+  'started_at',
+  'day',
+  'started_by',
+  'status',
+  'location',
+  'format',
+  'direction',
+  'agent_id',
+  'agent_ids',
+  'team_id',
+  'queue',
+  'customer_masked',
+  'leg_ids',
+  'answered_at',
+  'call_ended_at',
+  'talk_seconds',
+  'duration_seconds',
+  'size',
+  'sha256',
+  'mtime_ms',
+  'last_seen',
+  'flag_reason',
+  'flagged_at',
+  'completed_at',
+  'mutes',
+  'deleted_at',
 ] as const;
 
 // `date` columns come back as JS Dates in the server's zone: read the day as text instead.
@@ -74,22 +101,55 @@ export class PgRecordingRepository extends RecordingRepository {
   }
 
   async byUniqueid(uniqueid: string): Promise<RecordingEntry[]> {
-    const rows = await this.db.query<RecordingRow[]>(`${SELECT} WHERE "uniqueid" = $1 ORDER BY "pass"`, [uniqueid]);
+    const rows = await this.db.query<RecordingRow[]>(
+      `${SELECT} WHERE "uniqueid" = $1 ORDER BY "pass"`,
+      [uniqueid],
+    );
     return rows.map(fromRow);
   }
 
   async save(e: RecordingEntry): Promise<void> {
     const values = [
-      e.id, e.uniqueid, e.linkedid, e.channel, e.pass, new Date(e.startedAt), e.day, e.startedBy, e.status, e.location ?? null,
-      e.format, e.direction ?? null, e.agentId ?? null, [...e.agentIds], e.teamId ?? null, e.queue ?? null,
-      e.customerMasked ?? null, [...e.legIds], date(e.answeredAt), date(e.callEndedAt), e.talkSeconds ?? null,
-      e.durationSeconds ?? null, e.size ?? null, e.sha256 ?? null, e.mtimeMs ?? null,
-      e.lastSeen === undefined ? null : JSON.stringify(e.lastSeen), e.flagReason ?? null, date(e.flaggedAt),
-      date(e.completedAt), JSON.stringify(e.mutes), date(e.deletedAt),
+      e.id,
+      e.uniqueid,
+      e.linkedid,
+      e.channel,
+      e.pass,
+      new Date(e.startedAt),
+      e.day,
+      e.startedBy,
+      e.status,
+      e.location ?? null,
+      e.format,
+      e.direction ?? null,
+      e.agentId ?? null,
+      [...e.agentIds],
+      e.teamId ?? null,
+      e.queue ?? null,
+      e.customerMasked ?? null,
+      [...e.legIds],
+      date(e.answeredAt),
+      date(e.callEndedAt),
+      e.talkSeconds ?? null,
+      e.durationSeconds ?? null,
+      e.size ?? null,
+      e.sha256 ?? null,
+      e.mtimeMs ?? null,
+      e.lastSeen === undefined ? null : JSON.stringify(e.lastSeen),
+      e.flagReason ?? null,
+      date(e.flaggedAt),
+      date(e.completedAt),
+      JSON.stringify(e.mutes),
+      date(e.deletedAt),
     ];
     const cols = COLUMNS.map((c) => `"${c}"`).join(', ');
-    const params = COLUMNS.map((c, i) => (c === 'last_seen' || c === 'mutes' ? `$${i + 1}::jsonb` : `$${i + 1}`)).join(', ');
-    const updates = COLUMNS.slice(1).filter((c) => c !== 'mutes').map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
+    const params = COLUMNS.map((c, i) =>
+      c === 'last_seen' || c === 'mutes' ? `$${i + 1}::jsonb` : `$${i + 1}`,
+    ).join(', ');
+    const updates = COLUMNS.slice(1)
+      .filter((c) => c !== 'mutes')
+      .map((c) => `"${c}" = EXCLUDED."${c}"`)
+      .join(', ');
     await this.db.query(
       `INSERT INTO "qa_recording" (${cols}) VALUES (${params}) ON CONFLICT ("id") DO UPDATE SET ${updates}, "updated_at" = now()`,
       values,
@@ -97,7 +157,10 @@ export class PgRecordingRepository extends RecordingRepository {
   }
 
   async setMutes(id: string, mutes: readonly MuteWindow[]): Promise<void> {
-    await this.db.query('UPDATE "qa_recording" SET "mutes" = $2::jsonb, "updated_at" = now() WHERE "id" = $1', [id, JSON.stringify(mutes)]);
+    await this.db.query(
+      'UPDATE "qa_recording" SET "mutes" = $2::jsonb, "updated_at" = now() WHERE "id" = $1',
+      [id, JSON.stringify(mutes)],
+    );
   }
 
   async list(filter: RecordingFilter): Promise<RecordingEntry[]> {
@@ -124,14 +187,35 @@ export class PgRecordingRepository extends RecordingRepository {
     await this.db.query(
       `INSERT INTO "qa_recording_deletion" ("recording_id", "location", "sha256", "size", "started_at", "deleted_at", "reason", "retention_days", "file_found")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [d.recordingId, d.location ?? null, d.sha256 ?? null, d.size ?? null, new Date(d.startedAt), new Date(d.deletedAt), d.reason, d.retentionDays, d.fileFound],
+      [
+        d.recordingId,
+        d.location ?? null,
+        d.sha256 ?? null,
+        d.size ?? null,
+        new Date(d.startedAt),
+        new Date(d.deletedAt),
+        d.reason,
+        d.retentionDays,
+        d.fileFound,
+      ],
     );
   }
 
   async deletions(sinceMs = 0): Promise<DeletionRecord[]> {
     const rows = await this.db.query<
-      { recording_id: string; location: string | null; sha256: string | null; size: string | null; started_at: Date; deleted_at: Date; retention_days: number; file_found: boolean }[]
-    >('SELECT * FROM "qa_recording_deletion" WHERE "deleted_at" >= $1 ORDER BY "id"', [new Date(sinceMs)]);
+      {
+        recording_id: string;
+        location: string | null;
+        sha256: string | null;
+        size: string | null;
+        started_at: Date;
+        deleted_at: Date;
+        retention_days: number;
+        file_found: boolean;
+      }[]
+    >('SELECT * FROM "qa_recording_deletion" WHERE "deleted_at" >= $1 ORDER BY "id"', [
+      new Date(sinceMs),
+    ]);
     return rows.map((r) => ({
       recordingId: r.recording_id,
       ...opt('location', r.location),

@@ -6,7 +6,14 @@ import { PgRecordingRepository } from './pg-recording-repository';
 /** The PostgreSQL stores against a real server (embedded unless DATABASE_URL is set), migrated. */
 describe('PostgreSQL recording/QA stores', () => {
   let db: TestDatabase;
-  const QA_TABLES = ['qa_evaluation', 'qa_assignment', 'qa_sample_draw', 'qa_scorecard', 'qa_recording_deletion', 'qa_recording'];
+  const QA_TABLES = [
+    'qa_evaluation',
+    'qa_assignment',
+    'qa_sample_draw',
+    'qa_scorecard',
+    'qa_recording_deletion',
+    'qa_recording',
+  ];
   const fresh = async (): Promise<void> => {
     await db.dataSource.query(`TRUNCATE ${QA_TABLES.map((t) => `"${t}"`).join(', ')}`);
   };

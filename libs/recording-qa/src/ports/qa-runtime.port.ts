@@ -71,18 +71,32 @@ export abstract class PbxRecordingControl {
   /** AMI MixMonitor: Channel, File, Options (never Command). */
   abstract mixMonitor(channel: string, file: string, options: string): Promise<void>;
   /** AMI MixMonitorMute: Direction read|write|both, State 1 (mute) or 0. */
-  abstract mixMonitorMute(channel: string, direction: 'read' | 'write' | 'both', mute: boolean): Promise<void>;
+  abstract mixMonitorMute(
+    channel: string,
+    direction: 'read' | 'write' | 'both',
+    mute: boolean,
+  ): Promise<void>;
 }
 
 /** Agents and their teams, for access checks and summaries. */
 export abstract class QaDirectory {
   abstract teamOf(agentId: string): string | undefined;
-  abstract agents(): readonly { readonly id: string; readonly name: string; readonly teamId?: string }[];
+  abstract agents(): readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly teamId?: string;
+  }[];
 }
 
 /** A directory from the call-center configuration's agents. */
 export class StaticQaDirectory extends QaDirectory {
-  constructor(private readonly list: readonly { readonly id: string; readonly name: string; readonly team?: string }[]) {
+  constructor(
+    private readonly list: readonly {
+      readonly id: string;
+      readonly name: string;
+      readonly team?: string;
+    }[],
+  ) {
     super();
   }
 
@@ -91,13 +105,23 @@ export class StaticQaDirectory extends QaDirectory {
   }
 
   agents(): readonly { id: string; name: string; teamId?: string }[] {
-    return this.list.map((a) => ({ id: a.id, name: a.name, ...(a.team !== undefined ? { teamId: a.team } : {}) }));
+    return this.list.map((a) => ({
+      id: a.id,
+      name: a.name,
+      ...(a.team !== undefined ? { teamId: a.team } : {}),
+    }));
   }
 }
 
 /** QA reviewers (users with the qa role, with their agent id if they also take calls). */
 export abstract class QaReviewerSource {
-  abstract reviewers(): Promise<readonly { readonly id: string; readonly agentId?: string; readonly teams?: readonly string[] }[]>;
+  abstract reviewers(): Promise<
+    readonly {
+      readonly id: string;
+      readonly agentId?: string;
+      readonly teams?: readonly string[];
+    }[]
+  >;
 }
 
 /** Who was logged in during a span (agent sessions): "every shift the agent worked". */

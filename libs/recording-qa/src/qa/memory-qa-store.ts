@@ -25,7 +25,9 @@ export class MemoryQaStore extends QaStore {
   }
 
   async scorecardVersions(id: string): Promise<StoredScorecard[]> {
-    return this.cards.filter((c) => c.card.id === id).sort((a, b) => a.card.version - b.card.version);
+    return this.cards
+      .filter((c) => c.card.id === id)
+      .sort((a, b) => a.card.version - b.card.version);
   }
 
   async scorecard(id: string, version: number): Promise<Scorecard | undefined> {
@@ -34,12 +36,15 @@ export class MemoryQaStore extends QaStore {
 
   async latestScorecards(): Promise<Scorecard[]> {
     const latest = new Map<string, Scorecard>();
-    for (const { card } of this.cards) if ((latest.get(card.id)?.version ?? 0) < card.version) latest.set(card.id, card);
+    for (const { card } of this.cards)
+      if ((latest.get(card.id)?.version ?? 0) < card.version) latest.set(card.id, card);
     return [...latest.values()].sort((a, b) => compareText(a.id, b.id));
   }
 
   async addDraw(draw: SampleDrawRecord, assignments: readonly AssignmentRecord[]): Promise<void> {
-    if ([...this.draws.values()].some((d) => d.weekId === draw.weekId && d.shiftId === draw.shiftId)) {
+    if (
+      [...this.draws.values()].some((d) => d.weekId === draw.weekId && d.shiftId === draw.shiftId)
+    ) {
       throw new QaStoreConflict(`shift ${draw.shiftId} of ${draw.weekId} was drawn already`);
     }
     this.draws.set(draw.id, draw);
@@ -51,7 +56,9 @@ export class MemoryQaStore extends QaStore {
   }
 
   async drawsOfWeek(weekId: string): Promise<SampleDrawRecord[]> {
-    return [...this.draws.values()].filter((d) => d.weekId === weekId).sort((a, b) => a.createdAt - b.createdAt || compareText(a.shiftId, b.shiftId));
+    return [...this.draws.values()]
+      .filter((d) => d.weekId === weekId)
+      .sort((a, b) => a.createdAt - b.createdAt || compareText(a.shiftId, b.shiftId));
   }
 
   async assignments(f: AssignmentFilter): Promise<AssignmentRecord[]> {

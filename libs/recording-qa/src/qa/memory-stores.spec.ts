@@ -2,5 +2,6 @@ import { MemoryRecordingRepository } from '../registry/memory-recording-reposito
 import { qaStoreContract, recordingRepositoryContract } from '../testing/store-contract';
 import { MemoryQaStore } from './memory-qa-store';
 
-describe('MemoryRecordingRepository', () => recordingRepositoryContract(async () => new MemoryRecordingRepository()));
+describe('MemoryRecordingRepository', () =>
+  recordingRepositoryContract(async () => new MemoryRecordingRepository()));
 describe('MemoryQaStore', () => qaStoreContract(async () => new MemoryQaStore()));

@@ -11,7 +11,13 @@ import {
   type ShiftDrawInput,
   subSeed,
 } from '@cti/domain';
-import { type QaAlerts, type QaAudit, type QaClock, type QaPresence, type QaReviewerSource } from '../ports/qa-runtime.port';
+import {
+  type QaAlerts,
+  type QaAudit,
+  type QaClock,
+  type QaPresence,
+  type QaReviewerSource,
+} from '../ports/qa-runtime.port';
 import { type AssignmentRecord, type QaStore, type SampleDrawRecord } from '../ports/qa-store.port';
 import { type RecordingRepository } from '../ports/recording-repository.port';
 import { QaError } from '../qa-errors';
@@ -47,7 +53,8 @@ export class QaSamplingService {
   ) {}
 
   async draw(req: DrawRequest): Promise<SampleDrawRecord> {
-    if (req.seed !== undefined && !SEED.test(req.seed)) throw new QaError('QA_BAD_REQUEST', 'seed: 1-64 letters, digits or . _ : -');
+    if (req.seed !== undefined && !SEED.test(req.seed))
+      throw new QaError('QA_BAD_REQUEST', 'seed: 1-64 letters, digits or . _ : -');
     const week = this.weekOf(req.day);
     const shift = week.shifts.find((s) => s.id === req.shiftId);
     if (!shift) throw new QaError('QA_BAD_REQUEST', 'shiftId is not a shift of that week');
@@ -59,30 +66,70 @@ export class QaSamplingService {
       seed,
       week,
       shiftId: shift.id,
-      rules: { minPerWeek: this.config.sampling.minPerWeek, minPerWorkedShift: this.config.sampling.minPerWorkedShift, minTalkSeconds: this.config.sampling.minTalkSeconds },
+      rules: {
+        minPerWeek: this.config.sampling.minPerWeek,
+        minPerWorkedShift: this.config.sampling.minPerWorkedShift,
+        minTalkSeconds: this.config.sampling.minTalkSeconds,
+      },
       calls: await this.candidates(week.shifts[0]!.start, shift.end),
       previousPicks: previous.flatMap((d) => d.draw.picks),
       workedAgents: [...(await this.presence.agentsWorked(shift.start, shift.end))].sort(),
     };
     const draw = drawShift(input);
     const id = `${week.id}|${shift.id}`;
-    const assignments = await this.assign(id, seed, draw.picks, previous.map((d) => d.id), now);
-    const record: SampleDrawRecord = { id, weekId: week.id, shiftId: shift.id, seed, inputs: JSON.parse(canonicalJson(input)) as unknown, inputsSha256: sha256(canonicalJson(input)), draw, createdAt: now, createdBy: req.by };
+    const assignments = await this.assign(
+      id,
+      seed,
+      draw.picks,
+      previous.map((d) => d.id),
+      now,
+    );
+    const record: SampleDrawRecord = {
+      id,
+      weekId: week.id,
+      shiftId: shift.id,
+      seed,
+      inputs: JSON.parse(canonicalJson(input)) as unknown,
+      inputsSha256: sha256(canonicalJson(input)),
+      draw,
+      createdAt: now,
+      createdBy: req.by,
+    };
     await this.store.addDraw(record, assignments);
-    await this.audit.append({ actor: req.by, action: 'qa.draw', target: id, details: { seed, inputsSha256: record.inputsSha256, picks: draw.picks.length, assignments: assignments.length } });
+    await this.audit.append({
+      actor: req.by,
+      action: 'qa.draw',
+      target: id,
+      details: {
+        seed,
+        inputsSha256: record.inputsSha256,
+        picks: draw.picks.length,
+        assignments: assignments.length,
+      },
+    });
     for (const a of draw.agents.filter((x) => x.status === 'too-few-calls' && x.note)) {
-      await this.alerts.raise({ kind: 'qa-sampling-shortfall', at: now, agentId: a.agentId, message: a.note! });
+      await this.alerts.raise({
+        kind: 'qa-sampling-shortfall',
+        at: now,
+        agentId: a.agentId,
+        message: a.note!,
+      });
     }
     return record;
   }
 
   /** Re-runs a stored draw from its recorded inputs: the same picks, or the difference. */
-  async verify(drawId: string): Promise<{ readonly identical: boolean; readonly inputsIntact: boolean }> {
+  async verify(
+    drawId: string,
+  ): Promise<{ readonly identical: boolean; readonly inputsIntact: boolean }> {
     const record = await this.store.draw(drawId);
     if (!record) throw new QaError('QA_NOT_FOUND', 'draw not found');
     const inputs = record.inputs as ShiftDrawInput;
     const again = drawShift(inputs);
-    return { identical: canonicalJson(again) === canonicalJson(record.draw), inputsIntact: sha256(canonicalJson(inputs)) === record.inputsSha256 };
+    return {
+      identical: canonicalJson(again) === canonicalJson(record.draw),
+      inputsIntact: sha256(canonicalJson(inputs)) === record.inputsSha256,
+    };
   }
 
   weekOf(day: string) {
@@ -92,9 +139,19 @@ export class QaSamplingService {
 
   /** Complete recordings of the week so far, one candidate per recording and first agent. */
   private async candidates(from: number, to: number): Promise<CandidateCall[]> {
-    const entries = await this.recordings.list({ statuses: ['complete'], from: from - 86_400_000, to });
+    const entries = await this.recordings.list({
+      statuses: ['complete'],
+      from: from - 86_400_000,
+      to,
+    });
     return entries
-      .filter((e) => e.agentId !== undefined && e.answeredAt !== undefined && e.answeredAt >= from && e.answeredAt < to)
+      .filter(
+        (e) =>
+          e.agentId !== undefined &&
+          e.answeredAt !== undefined &&
+          e.answeredAt >= from &&
+          e.answeredAt < to,
+      )
       .map((e) => ({
         recordingId: e.id,
         agentId: e.agentId!,
@@ -106,19 +163,39 @@ export class QaSamplingService {
       }));
   }
 
-  private async assign(drawId: string, seed: string, picks: readonly SamplePick[], earlierDraws: readonly string[], now: number): Promise<AssignmentRecord[]> {
-    const reviewers = [...(await this.reviewers.reviewers())].sort((a, b) => compareText(a.id, b.id));
+  private async assign(
+    drawId: string,
+    seed: string,
+    picks: readonly SamplePick[],
+    earlierDraws: readonly string[],
+    now: number,
+  ): Promise<AssignmentRecord[]> {
+    const reviewers = [...(await this.reviewers.reviewers())].sort((a, b) =>
+      compareText(a.id, b.id),
+    );
     const load: Record<string, number> = {};
-    if (earlierDraws.length) for (const a of await this.store.assignments({ drawIds: earlierDraws })) load[a.reviewerId] = (load[a.reviewerId] ?? 0) + 1;
+    if (earlierDraws.length)
+      for (const a of await this.store.assignments({ drawIds: earlierDraws }))
+        load[a.reviewerId] = (load[a.reviewerId] ?? 0) + 1;
     const share = this.config.sampling.calibrationShare;
-    const calibration = new SeededRandom(subSeed(seed, 'calibration')).sample(picks.map((p) => p.recordingId).sort(), Math.round(picks.length * share));
-    const { assignments } = assignReviewers(picks, reviewers, { seed, existingLoad: load, calibrationRecordingIds: calibration, calibrationReviewers: this.config.sampling.calibrationReviewers });
+    const calibration = new SeededRandom(subSeed(seed, 'calibration')).sample(
+      picks.map((p) => p.recordingId).sort(),
+      Math.round(picks.length * share),
+    );
+    const { assignments } = assignReviewers(picks, reviewers, {
+      seed,
+      existingLoad: load,
+      calibrationRecordingIds: calibration,
+      calibrationReviewers: this.config.sampling.calibrationReviewers,
+    });
     return assignments.map((a) => ({
       id: sha256(JSON.stringify([drawId, a.recordingId, a.agentId, a.reviewerId])).slice(0, 32),
       drawId,
       recordingId: a.recordingId,
       agentId: a.agentId,
-      ...(picks.find((p) => p.recordingId === a.recordingId)?.teamId !== undefined ? { teamId: picks.find((p) => p.recordingId === a.recordingId)!.teamId! } : {}),
+      ...(picks.find((p) => p.recordingId === a.recordingId)?.teamId !== undefined
+        ? { teamId: picks.find((p) => p.recordingId === a.recordingId)!.teamId! }
+        : {}),
       reviewerId: a.reviewerId,
       calibration: a.calibration,
       status: 'open' as const,

@@ -1,4 +1,9 @@
-import { type Scorecard, type ScorecardDefinition, sameScoring, scorecardProblems } from '@cti/domain';
+import {
+  type Scorecard,
+  type ScorecardDefinition,
+  sameScoring,
+  scorecardProblems,
+} from '@cti/domain';
 import { type QaAudit } from '../ports/qa-runtime.port';
 import { type QaStore, QaStoreConflict, type StoredScorecard } from '../ports/qa-store.port';
 import { QaError } from '../qa-errors';
@@ -23,7 +28,12 @@ export class QaScorecardService {
   async define(def: ScorecardDefinition, by: string, now: number): Promise<Scorecard> {
     const problems = scorecardProblems(def);
     if (problems.length) throw new QaError('QA_BAD_REQUEST', 'scorecard is invalid', { problems });
-    const clean: ScorecardDefinition = { id: def.id, name: def.name, passMark: def.passMark, sections: def.sections };
+    const clean: ScorecardDefinition = {
+      id: def.id,
+      name: def.name,
+      passMark: def.passMark,
+      sections: def.sections,
+    };
     for (let attempt = 0; attempt < 3; attempt++) {
       const versions = await this.store.scorecardVersions(def.id);
       const latest = versions[versions.length - 1]?.card;
@@ -31,7 +41,12 @@ export class QaScorecardService {
       const card: Scorecard = { ...clean, version: (latest?.version ?? 0) + 1 };
       try {
         await this.store.addScorecard(card, by, now);
-        await this.audit.append({ actor: by, action: 'qa.scorecard.version', target: `${card.id}@${card.version}`, details: { passMark: card.passMark } });
+        await this.audit.append({
+          actor: by,
+          action: 'qa.scorecard.version',
+          target: `${card.id}@${card.version}`,
+          details: { passMark: card.passMark },
+        });
         return card;
       } catch (error) {
         // Someone stored the same next version at the same moment: look again.
@@ -51,7 +66,10 @@ export class QaScorecardService {
 
   /** A given version, or the latest; QA_NOT_FOUND when there is none. */
   async resolve(id: string, version?: number): Promise<Scorecard> {
-    const card = version !== undefined ? await this.store.scorecard(id, version) : (await this.store.latestScorecards()).find((c) => c.id === id);
+    const card =
+      version !== undefined
+        ? await this.store.scorecard(id, version)
+        : (await this.store.latestScorecards()).find((c) => c.id === id);
     if (!card) throw new QaError('QA_NOT_FOUND', 'scorecard not found');
     return card;
   }

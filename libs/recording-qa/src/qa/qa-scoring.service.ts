@@ -12,7 +12,12 @@ import {
   type TimedComment,
 } from '@cti/domain';
 import { type QaAudit, type QaClock, type QaPrincipal } from '../ports/qa-runtime.port';
-import { type AssignmentRecord, type EvaluationFilter, type EvaluationRecord, type QaStore } from '../ports/qa-store.port';
+import {
+  type AssignmentRecord,
+  type EvaluationFilter,
+  type EvaluationRecord,
+  type QaStore,
+} from '../ports/qa-store.port';
 import { type RecordingEntry, type RecordingRepository } from '../ports/recording-repository.port';
 import { QaError } from '../qa-errors';
 import { type QaScorecardService } from './qa-scorecard.service';
@@ -27,7 +32,18 @@ export interface SubmitScore {
 }
 
 export interface AssignmentView extends AssignmentRecord {
-  readonly recording?: Pick<RecordingEntry, 'id' | 'startedAt' | 'day' | 'durationSeconds' | 'direction' | 'queue' | 'customerMasked' | 'status' | 'mutes'>;
+  readonly recording?: Pick<
+    RecordingEntry,
+    | 'id'
+    | 'startedAt'
+    | 'day'
+    | 'durationSeconds'
+    | 'direction'
+    | 'queue'
+    | 'customerMasked'
+    | 'status'
+    | 'mutes'
+  >;
 }
 
 /**
@@ -45,12 +61,32 @@ export class QaScoringService {
     private readonly clock: QaClock,
   ) {}
 
-  async myAssignments(p: QaPrincipal, status: AssignmentRecord['status'] = 'open'): Promise<AssignmentView[]> {
+  async myAssignments(
+    p: QaPrincipal,
+    status: AssignmentRecord['status'] = 'open',
+  ): Promise<AssignmentView[]> {
     const list = await this.store.assignments({ reviewerId: p.userId, status });
     const out: AssignmentView[] = [];
     for (const a of list) {
       const r = await this.recordings.get(a.recordingId);
-      out.push(r ? { ...a, recording: { id: r.id, startedAt: r.startedAt, day: r.day, durationSeconds: r.durationSeconds, direction: r.direction, queue: r.queue, customerMasked: r.customerMasked, status: r.status, mutes: r.mutes } } : a);
+      out.push(
+        r
+          ? {
+              ...a,
+              recording: {
+                id: r.id,
+                startedAt: r.startedAt,
+                day: r.day,
+                durationSeconds: r.durationSeconds,
+                direction: r.direction,
+                queue: r.queue,
+                customerMasked: r.customerMasked,
+                status: r.status,
+                mutes: r.mutes,
+              },
+            }
+          : a,
+      );
     }
     return out;
   }
@@ -59,33 +95,58 @@ export class QaScoringService {
     const a = await this.store.assignment(s.assignmentId);
     if (!a || a.reviewerId !== p.userId) throw new QaError('QA_NOT_FOUND', 'assignment not found');
     // Fair, just and open: nobody scores their own call, whatever the assignment says.
-    if (p.agentId !== undefined && p.agentId === a.agentId) throw new QaError('QA_FORBIDDEN_ACTION', 'you cannot score your own call');
+    if (p.agentId !== undefined && p.agentId === a.agentId)
+      throw new QaError('QA_FORBIDDEN_ACTION', 'you cannot score your own call');
     if (a.status !== 'open') throw new QaError('QA_CONFLICT', 'assignment already scored');
     const card = await this.scorecards.resolve(s.scorecardId, s.scorecardVersion);
     const recording = await this.recordings.get(a.recordingId);
     const problems = answerProblems(card, s.answers, s.comments, recording?.durationSeconds);
-    if (problems.length) throw new QaError('QA_BAD_REQUEST', 'answers cannot be scored', { problems });
+    if (problems.length)
+      throw new QaError('QA_BAD_REQUEST', 'answers cannot be scored', { problems });
     const result = scoreAnswers(card, s.answers);
     const now = this.clock.now();
     const record: EvaluationRecord = {
-      id: createHash('sha256').update(JSON.stringify(['evaluation', a.id])).digest('hex').slice(0, 32),
+      id: createHash('sha256')
+        .update(JSON.stringify(['evaluation', a.id]))
+        .digest('hex')
+        .slice(0, 32),
       assignmentId: a.id,
       recordingId: a.recordingId,
       ...(a.teamId !== undefined ? { teamId: a.teamId } : {}),
       scorecardId: card.id,
       scorecardVersion: card.version,
       answers: s.answers,
-      comments: s.comments.map((c) => ({ atSeconds: c.atSeconds, text: c.text.trim(), ...(c.itemId !== undefined ? { itemId: c.itemId } : {}) })),
+      comments: s.comments.map((c) => ({
+        atSeconds: c.atSeconds,
+        text: c.text.trim(),
+        ...(c.itemId !== undefined ? { itemId: c.itemId } : {}),
+      })),
       result,
       calibration: a.calibration,
-      state: { status: 'submitted', agentId: a.agentId, reviewerId: p.userId, submittedAt: now, total: result.total },
+      state: {
+        status: 'submitted',
+        agentId: a.agentId,
+        reviewerId: p.userId,
+        submittedAt: now,
+        total: result.total,
+      },
     };
-    await this.log(p, 'qa.score', record.id, { recordingId: a.recordingId, total: result.total, criticalFail: result.criticalFail, scorecard: `${card.id}@${card.version}` });
+    await this.log(p, 'qa.score', record.id, {
+      recordingId: a.recordingId,
+      total: result.total,
+      criticalFail: result.criticalFail,
+      scorecard: `${card.id}@${card.version}`,
+    });
     await this.store.addEvaluation(record);
     return record;
   }
 
-  async list(p: QaPrincipal, filter: Omit<EvaluationFilter, 'agentId' | 'reviewerId' | 'teamId'> & { readonly agentId?: string }): Promise<EvaluationRecord[]> {
+  async list(
+    p: QaPrincipal,
+    filter: Omit<EvaluationFilter, 'agentId' | 'reviewerId' | 'teamId'> & {
+      readonly agentId?: string;
+    },
+  ): Promise<EvaluationRecord[]> {
     switch (p.role) {
       case 'agent':
         if (p.agentId === undefined) return [];
@@ -97,7 +158,10 @@ export class QaScoringService {
         return this.store.evaluations({ ...filter, reviewerId: p.userId });
       case 'supervisor':
       case 'admin':
-        return this.store.evaluations({ ...filter, ...(p.teamId !== undefined && p.role === 'supervisor' ? { teamId: p.teamId } : {}) });
+        return this.store.evaluations({
+          ...filter,
+          ...(p.teamId !== undefined && p.role === 'supervisor' ? { teamId: p.teamId } : {}),
+        });
     }
   }
 
@@ -107,16 +171,43 @@ export class QaScoringService {
     return e;
   }
 
-  async respond(p: QaPrincipal, id: string, kind: 'acknowledge' | 'dispute', reason?: string): Promise<EvaluationRecord> {
+  async respond(
+    p: QaPrincipal,
+    id: string,
+    kind: 'acknowledge' | 'dispute',
+    reason?: string,
+  ): Promise<EvaluationRecord> {
     const e = await this.get(p, id);
-    if (p.role !== 'agent' || p.agentId === undefined) throw new QaError('QA_FORBIDDEN_ACTION', 'only the agent answers their score');
-    const state = respondToEvaluation(e.state, { agentId: p.agentId, kind, ...(reason !== undefined ? { reason } : {}), at: this.clock.now() }, this.config.scoring.responseWindowHours);
+    if (p.role !== 'agent' || p.agentId === undefined)
+      throw new QaError('QA_FORBIDDEN_ACTION', 'only the agent answers their score');
+    const state = respondToEvaluation(
+      e.state,
+      {
+        agentId: p.agentId,
+        kind,
+        ...(reason !== undefined ? { reason } : {}),
+        at: this.clock.now(),
+      },
+      this.config.scoring.responseWindowHours,
+    );
     return this.changeState(p, e, state, kind === 'dispute' ? 'qa.dispute' : 'qa.acknowledge');
   }
 
-  async resolve(p: QaPrincipal, id: string, outcome: 'uphold' | 'amend', note: string, amendedTotal?: number): Promise<EvaluationRecord> {
+  async resolve(
+    p: QaPrincipal,
+    id: string,
+    outcome: 'uphold' | 'amend',
+    note: string,
+    amendedTotal?: number,
+  ): Promise<EvaluationRecord> {
     const e = await this.get(p, id);
-    const state = resolveDispute(e.state, { by: p.userId, outcome, note, ...(amendedTotal !== undefined ? { amendedTotal } : {}), at: this.clock.now() });
+    const state = resolveDispute(e.state, {
+      by: p.userId,
+      outcome,
+      note,
+      ...(amendedTotal !== undefined ? { amendedTotal } : {}),
+      at: this.clock.now(),
+    });
     return this.changeState(p, e, state, 'qa.resolve');
   }
 
@@ -124,8 +215,15 @@ export class QaScoringService {
   async calibration(p: QaPrincipal, recordingId: string): Promise<CalibrationReport> {
     const all = (await this.store.evaluations({ recordingId })).filter((e) => this.maySee(p, e));
     if (all.length === 0) throw new QaError('QA_NOT_FOUND', 'no scores for that recording');
-    const latest = all.filter((e) => e.scorecardId === all[0]!.scorecardId && e.scorecardVersion === all[0]!.scorecardVersion);
-    return calibrationSpread(recordingId, latest.map((e) => ({ reviewerId: e.state.reviewerId, result: e.result })), this.config.scoring.calibrationTolerance);
+    const latest = all.filter(
+      (e) =>
+        e.scorecardId === all[0]!.scorecardId && e.scorecardVersion === all[0]!.scorecardVersion,
+    );
+    return calibrationSpread(
+      recordingId,
+      latest.map((e) => ({ reviewerId: e.state.reviewerId, result: e.result })),
+      this.config.scoring.calibrationTolerance,
+    );
   }
 
   private maySee(p: QaPrincipal, e: EvaluationRecord): boolean {
@@ -143,15 +241,33 @@ export class QaScoringService {
     }
   }
 
-  private async changeState(p: QaPrincipal, e: EvaluationRecord, state: EvaluationState, action: string): Promise<EvaluationRecord> {
-    await this.log(p, action, e.id, { status: state.status, ...(state.finalTotal !== undefined ? { finalTotal: state.finalTotal } : {}) });
+  private async changeState(
+    p: QaPrincipal,
+    e: EvaluationRecord,
+    state: EvaluationState,
+    action: string,
+  ): Promise<EvaluationRecord> {
+    await this.log(p, action, e.id, {
+      status: state.status,
+      ...(state.finalTotal !== undefined ? { finalTotal: state.finalTotal } : {}),
+    });
     await this.store.updateEvaluationState(e.id, state);
     return { ...e, state };
   }
 
-  private async log(p: QaPrincipal, action: string, target: string, details: Record<string, unknown>): Promise<void> {
+  private async log(
+    p: QaPrincipal,
+    action: string,
+    target: string,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     try {
-      await this.audit.append({ actor: p.userId, action, target, details: { role: p.role, ...details } });
+      await this.audit.append({
+        actor: p.userId,
+        action,
+        target,
+        details: { role: p.role, ...details },
+      });
     } catch {
       throw new QaError('QA_AUDIT_UNAVAILABLE', 'audit trail unavailable');
     }

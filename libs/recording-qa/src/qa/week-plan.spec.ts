@@ -5,7 +5,11 @@ describe('sampling week plan', () => {
     const w = samplingWeekOf('2026-11-27', ['20:00', '08:00'], 'Asia/Shanghai');
     expect(w.id).toBe('2026-W48');
     expect(w.shifts).toHaveLength(14);
-    expect(w.shifts[0]).toEqual({ id: '2026-11-23T08:00', start: Date.UTC(2026, 10, 23, 0), end: Date.UTC(2026, 10, 23, 12) });
+    expect(w.shifts[0]).toEqual({
+      id: '2026-11-23T08:00',
+      start: Date.UTC(2026, 10, 23, 0),
+      end: Date.UTC(2026, 10, 23, 12),
+    });
     expect(w.shifts[13]!.end).toBe(Date.UTC(2026, 10, 30, 0));
   });
 
@@ -13,7 +17,9 @@ describe('sampling week plan', () => {
     expect(zonedInstant('2026-03-27', '08:00', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 27, 7));
     expect(zonedInstant('2026-03-30', '08:00', 'Europe/Berlin')).toBe(Date.UTC(2026, 2, 30, 6));
     const w = samplingWeekOf('2026-03-29', ['00:00'], 'Europe/Berlin');
-    expect(w.shifts.map((s) => (s.end - s.start) / 3_600_000)).toEqual([24, 24, 24, 24, 24, 24, 23]);
+    expect(w.shifts.map((s) => (s.end - s.start) / 3_600_000)).toEqual([
+      24, 24, 24, 24, 24, 24, 23,
+    ]);
   });
 
   it('knows Mondays and ISO weeks', () => {

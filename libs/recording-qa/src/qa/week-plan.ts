@@ -15,7 +15,14 @@ function offsetMs(utcMs: number, zone: string): number {
     second: '2-digit',
   }).formatToParts(utcMs);
   const get = (t: string): number => Number(parts.find((p) => p.type === t)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
@@ -55,7 +62,11 @@ export function mondayOf(day: string): string {
  * The sampling week that contains `day`: Monday to Sunday in the center's zone, each day cut
  * into shifts at the configured local start times; a shift runs to the next start.
  */
-export function samplingWeekOf(day: string, shiftStarts: readonly string[], zone: string): SamplingWeek {
+export function samplingWeekOf(
+  day: string,
+  shiftStarts: readonly string[],
+  zone: string,
+): SamplingWeek {
   const monday = mondayOf(day);
   const starts = [...shiftStarts].sort();
   const slots: { id: string; start: number }[] = [];

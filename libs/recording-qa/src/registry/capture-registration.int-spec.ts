@@ -4,7 +4,12 @@ import { readConfigFile, validateConfig } from '@cti/config';
 import { type CoreOutput } from '@cti/domain';
 import { replayCapture, sharedPath } from '@cti/testing';
 import { registryFixture } from '../testing/registry-fixture';
-import { sampleBytes, sampleRecordings, sha256Of, tempStorageWithSamples } from '../testing/sample-recordings';
+import {
+  sampleBytes,
+  sampleRecordings,
+  sha256Of,
+  tempStorageWithSamples,
+} from '../testing/sample-recordings';
 
 /*
  * The real path: each shared capture is replayed over TCP to the AMI adapter and the core, and
@@ -18,26 +23,48 @@ const CONFIG = resolve(__dirname, '../../../../config/examples/capture-call-cent
 
 interface Truth {
   readonly expected: { readonly recordings_expected: number };
-  readonly observed_on_disk: { readonly recordings: readonly { readonly file: string; readonly bytes: number; readonly callid: string }[] };
-  readonly inbound_calls: readonly { readonly callid: string; readonly answered_by?: string | null }[];
+  readonly observed_on_disk: {
+    readonly recordings: readonly {
+      readonly file: string;
+      readonly bytes: number;
+      readonly callid: string;
+    }[];
+  };
+  readonly inbound_calls: readonly {
+    readonly callid: string;
+    readonly answered_by?: string | null;
+  }[];
 }
 
 const replays = new Map<string, CoreOutput[]>();
 async function outputsOf(name: string): Promise<CoreOutput[]> {
   if (!replays.has(name)) {
     const config = validateConfig(readConfigFile(CONFIG));
-    const { outputs } = await replayCapture({ capturePath: sharedPath('ami-captures', `${name}.ami.jsonl`), config });
+    const { outputs } = await replayCapture({
+      capturePath: sharedPath('ami-captures', `${name}.ami.jsonl`),
+      config,
+    });
     replays.set(name, outputs);
   }
   return replays.get(name)!;
 }
 
 function truthOf(name: string): Truth {
-  return JSON.parse(readFileSync(sharedPath('ami-captures', `${name}.truth.json`), 'utf8')) as Truth;
+  return JSON.parse(
+    readFileSync(sharedPath('ami-captures', `${name}.truth.json`), 'utf8'),
+  ) as Truth;
 }
 
 const lastInstant = (outputs: readonly CoreOutput[]): number =>
-  Math.max(...outputs.map((o) => (o.type === 'call-completed' ? o.leg.endedAt : o.type === 'recording-started' ? o.recording.at : 0)));
+  Math.max(
+    ...outputs.map((o) =>
+      o.type === 'call-completed'
+        ? o.leg.endedAt
+        : o.type === 'recording-started'
+          ? o.recording.at
+          : 0,
+    ),
+  );
 
 describe.each(CAPTURES)('registration from the replayed capture %s', (name) => {
   const temp = tempStorageWithSamples();
@@ -51,9 +78,19 @@ describe.each(CAPTURES)('registration from the replayed capture %s', (name) => {
     await f.registry.idle();
     const entries = await f.repo.list({});
     expect(entries).toHaveLength(truth.expected.recordings_expected);
-    expect(entries.map((e) => e.location).sort()).toEqual(truth.observed_on_disk.recordings.map((r) => r.file).sort());
-    expect(entries.every((e) => e.status === 'pending' && e.agentId !== undefined && e.direction !== undefined)).toBe(true);
-    expect(entries.every((e) => e.customerMasked !== undefined && /^\d{3}\*{4}\d{4}$/.test(e.customerMasked))).toBe(true);
+    expect(entries.map((e) => e.location).sort()).toEqual(
+      truth.observed_on_disk.recordings.map((r) => r.file).sort(),
+    );
+    expect(
+      entries.every(
+        (e) => e.status === 'pending' && e.agentId !== undefined && e.direction !== undefined,
+      ),
+    ).toBe(true);
+    expect(
+      entries.every(
+        (e) => e.customerMasked !== undefined && /^\d{3}\*{4}\d{4}$/.test(e.customerMasked),
+      ),
+    ).toBe(true);
     expect(f.registry.failedOutputs).toBe(0);
   });
 
@@ -68,13 +105,22 @@ describe.each(CAPTURES)('registration from the replayed capture %s', (name) => {
     const samples = sampleRecordings().filter((s) => s.capture === name);
     for (const s of samples) {
       const entry = (await f.repo.list({})).find((e) => e.location === s.file)!;
-      expect(entry).toMatchObject({ status: 'complete', sha256: sha256Of(sampleBytes(s.file)), agentId: s.agent, direction: s.direction });
+      expect(entry).toMatchObject({
+        status: 'complete',
+        sha256: sha256Of(sampleBytes(s.file)),
+        agentId: s.agent,
+        direction: s.direction,
+      });
       expect(entry.durationSeconds).toBeCloseTo(s.duration_s, 2);
     }
     await f.checker.checkFiles(end + 20_000 + 61_000);
     const all = await f.repo.list({});
     expect(all.filter((e) => e.status === 'complete')).toHaveLength(samples.length);
-    expect(all.filter((e) => e.status === 'missing')).toHaveLength(truthOf(name).expected.recordings_expected - samples.length);
-    expect(f.alerts.raised.filter((a) => a.kind === 'recording-missing')).toHaveLength(all.length - samples.length);
+    expect(all.filter((e) => e.status === 'missing')).toHaveLength(
+      truthOf(name).expected.recordings_expected - samples.length,
+    );
+    expect(f.alerts.raised.filter((a) => a.kind === 'recording-missing')).toHaveLength(
+      all.length - samples.length,
+    );
   });
 });

@@ -17,7 +17,9 @@ export class MemoryRecordingRepository extends RecordingRepository {
   }
 
   async byUniqueid(uniqueid: string): Promise<RecordingEntry[]> {
-    return [...this.entries.values()].filter((e) => e.uniqueid === uniqueid).sort((a, b) => a.pass - b.pass);
+    return [...this.entries.values()]
+      .filter((e) => e.uniqueid === uniqueid)
+      .sort((a, b) => a.pass - b.pass);
   }
 
   async save(entry: RecordingEntry): Promise<void> {

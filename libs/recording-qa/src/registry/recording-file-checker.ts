@@ -57,7 +57,9 @@ export class RecordingFileChecker {
       const verdict = judgeRecordingFile(checkStateOf(entry), seen, now, this.config.files);
       if (verdict.kind === 'wait') {
         if (verdict.remember || entry !== original) {
-          await this.repo.save(verdict.remember ? { ...entry, lastSeen: { ...verdict.remember, at: now } } : entry);
+          await this.repo.save(
+            verdict.remember ? { ...entry, lastSeen: { ...verdict.remember, at: now } } : entry,
+          );
         }
       } else if (verdict.kind === 'flag') {
         await this.flag(entry, verdict.status, verdict.reason, now);
@@ -76,27 +78,49 @@ export class RecordingFileChecker {
    * the registered SHA-256. Otherwise a QaError (pending 409, gone 410, integrity 500 + alert).
    */
   async verifyForServing(entry: RecordingEntry, now: number): Promise<RecordingEntry> {
-    if (entry.status === 'pending') throw new QaError('QA_RECORDING_PENDING', 'recording is still being written');
-    if (entry.status === 'deleted' || entry.status === 'missing') throw new QaError('QA_RECORDING_GONE', 'recording file is not available');
+    if (entry.status === 'pending')
+      throw new QaError('QA_RECORDING_PENDING', 'recording is still being written');
+    if (entry.status === 'deleted' || entry.status === 'missing')
+      throw new QaError('QA_RECORDING_GONE', 'recording file is not available');
     if (entry.status !== 'complete' || entry.location === undefined) {
       throw new QaError('QA_RECORDING_INTEGRITY_FAILED', 'recording failed its integrity check');
     }
     const seen = await this.observe(entry);
     if (!seen.exists) {
-      await this.flag(entry, 'missing', 'file disappeared after registration', now, 'recording-integrity-failed');
+      await this.flag(
+        entry,
+        'missing',
+        'file disappeared after registration',
+        now,
+        'recording-integrity-failed',
+      );
       throw new QaError('QA_RECORDING_GONE', 'recording file is not available');
     }
     const cached = this.verified.get(entry.id);
     const same = seen.size === entry.size && seen.mtimeMs === entry.mtimeMs;
-    const trusted = same && cached !== undefined && seen.changeMs !== undefined && cached.changeMs === seen.changeMs && cached.size === seen.size;
+    const trusted =
+      same &&
+      cached !== undefined &&
+      seen.changeMs !== undefined &&
+      cached.changeMs === seen.changeMs &&
+      cached.size === seen.size;
     if (trusted && now - cached.at < VERIFIED_TTL_MS) return entry;
     const hash = same ? await this.storage.sha256(entry.location) : undefined;
     if (!same || hash !== entry.sha256) {
       this.verified.delete(entry.id);
-      await this.flag(entry, 'changed', same ? 'SHA-256 differs from the registered hash' : 'size or time changed after registration', now, 'recording-integrity-failed');
+      await this.flag(
+        entry,
+        'changed',
+        same
+          ? 'SHA-256 differs from the registered hash'
+          : 'size or time changed after registration',
+        now,
+        'recording-integrity-failed',
+      );
       throw new QaError('QA_RECORDING_INTEGRITY_FAILED', 'recording failed its integrity check');
     }
-    if (seen.changeMs !== undefined) this.verified.set(entry.id, { size: seen.size, changeMs: seen.changeMs, at: now });
+    if (seen.changeMs !== undefined)
+      this.verified.set(entry.id, { size: seen.size, changeMs: seen.changeMs, at: now });
     else this.verified.delete(entry.id);
     return entry;
   }
@@ -111,7 +135,11 @@ export class RecordingFileChecker {
   }
 
   /** Hashes a settled file and registers it complete (or flags it empty, or waits if it moved). */
-  private async complete(entry: RecordingEntry, seen: FileObservation, now: number): Promise<'complete' | 'flagged' | 'waiting'> {
+  private async complete(
+    entry: RecordingEntry,
+    seen: FileObservation,
+    now: number,
+  ): Promise<'complete' | 'flagged' | 'waiting'> {
     const sha256 = await this.storage.sha256(entry.location!);
     const after = await this.storage.stat(entry.location!);
     if (after.size !== seen.size || after.mtimeMs !== seen.mtimeMs) {
@@ -139,7 +167,13 @@ export class RecordingFileChecker {
     return 'complete';
   }
 
-  private async flag(entry: RecordingEntry, status: 'missing' | 'empty' | 'changed', reason: string, now: number, kind?: QaAlertKind): Promise<void> {
+  private async flag(
+    entry: RecordingEntry,
+    status: 'missing' | 'empty' | 'changed',
+    reason: string,
+    now: number,
+    kind?: QaAlertKind,
+  ): Promise<void> {
     await this.repo.save({ ...entry, status, flagReason: reason, flaggedAt: now });
     await this.alerts.raise({
       kind: kind ?? (`recording-${status}` as QaAlertKind),

@@ -1,6 +1,11 @@
 import { type AgentLeg, type CoreOutput, localDay, type RecordingStarted } from '@cti/domain';
 import { type RecordingQaConfig } from '../config/recording-qa-config';
-import { audioFormatOf, maskCustomerNumber, renderRecordingName, UnsafeRecordingName } from '@cti/domain';
+import {
+  audioFormatOf,
+  maskCustomerNumber,
+  renderRecordingName,
+  UnsafeRecordingName,
+} from '@cti/domain';
 import { type QaDirectory } from '../ports/qa-runtime.port';
 import { type RecordingEntry, type RecordingRepository } from '../ports/recording-repository.port';
 
@@ -34,7 +39,8 @@ export class RecordingRegistry {
   /** The sink: call for every core output (synchronously, never awaited by the core). */
   handle(output: CoreOutput): void {
     if (output.type === 'recording-started') this.enqueue(() => this.started(output.recording));
-    else if (output.type === 'call-completed' && output.leg.recorded) this.enqueue(() => this.legCompleted(output.leg));
+    else if (output.type === 'call-completed' && output.leg.recorded)
+      this.enqueue(() => this.legCompleted(output.leg));
   }
 
   /** Resolves once every output handed in so far is stored. */
@@ -104,7 +110,9 @@ export class RecordingRegistry {
     let next: RecordingEntry = {
       ...entry,
       legIds: [...entry.legIds, leg.id],
-      agentIds: entry.agentIds.includes(leg.agentId) ? entry.agentIds : [...entry.agentIds, leg.agentId],
+      agentIds: entry.agentIds.includes(leg.agentId)
+        ? entry.agentIds
+        : [...entry.agentIds, leg.agentId],
       callEndedAt: Math.max(entry.callEndedAt ?? 0, leg.endedAt),
     };
     if (primary) {
@@ -118,13 +126,18 @@ export class RecordingRegistry {
         ...(teamId !== undefined ? { teamId } : {}),
         ...(leg.queue !== undefined ? { queue: leg.queue } : {}),
       };
-      if (next.startedBy === 'pbx' && next.status === 'pending') next = this.withLocation(next, leg.direction, leg.agentUniqueid);
+      if (next.startedBy === 'pbx' && next.status === 'pending')
+        next = this.withLocation(next, leg.direction, leg.agentUniqueid);
     }
     await this.repo.save(next);
   }
 
   /** The storage key from the direction's template; an id that cannot make a safe name is flagged. */
-  withLocation(entry: RecordingEntry, direction: 'inbound' | 'outbound', agentUniqueid?: string): RecordingEntry {
+  withLocation(
+    entry: RecordingEntry,
+    direction: 'inbound' | 'outbound',
+    agentUniqueid?: string,
+  ): RecordingEntry {
     const template = this.config.fileNames[direction];
     try {
       const location = renderRecordingName(template, {

@@ -16,11 +16,15 @@ export class RecordingRetention {
 
   async purgeExpired(now: number): Promise<DeletionRecord[]> {
     const cutoff = now - this.retentionDays * 86_400_000;
-    const expired = await this.repo.list({ statuses: ['pending', 'complete', 'missing', 'empty', 'changed'], to: cutoff + 1 });
+    const expired = await this.repo.list({
+      statuses: ['pending', 'complete', 'missing', 'empty', 'changed'],
+      to: cutoff + 1,
+    });
     const done: DeletionRecord[] = [];
     for (const entry of expired) {
       if (!isPastRetention(entry.startedAt, this.retentionDays, now)) continue;
-      const fileFound = entry.location !== undefined && (await this.storage.stat(entry.location)).exists;
+      const fileFound =
+        entry.location !== undefined && (await this.storage.stat(entry.location)).exists;
       const record: DeletionRecord = {
         recordingId: entry.id,
         ...(entry.location !== undefined ? { location: entry.location } : {}),

@@ -8,7 +8,9 @@ const BOM = '\uFEFF';
  * (CSV injection); numbers stay numbers.
  */
 export function toCsv(table: ReportTable): string {
-  const lines = [table.headers.map(textCell), ...table.rows.map((r) => r.map(cell))].map((cells) => cells.join(','));
+  const lines = [table.headers.map(textCell), ...table.rows.map((r) => r.map(cell))].map((cells) =>
+    cells.join(','),
+  );
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 

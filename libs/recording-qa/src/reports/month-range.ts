@@ -4,5 +4,8 @@ import { zonedInstant } from '../qa/week-plan';
 export function monthRange(month: string, zone: string): { from: number; to: number } {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  return { from: zonedInstant(`${month}-01`, '00:00', zone), to: zonedInstant(`${next}-01`, '00:00', zone) };
+  return {
+    from: zonedInstant(`${month}-01`, '00:00', zone),
+    to: zonedInstant(`${next}-01`, '00:00', zone),
+  };
 }

@@ -6,7 +6,10 @@ import { type ReportTable } from './report-tables';
  * frozen headers and auto filter. Text that looks like a formula is written as text (exceljs
  * only makes formulas from { formula } cells, so a customer-supplied "=..." stays inert).
  */
-export async function toXlsx(tables: readonly ReportTable[], meta: { readonly creator: string; readonly created: Date }): Promise<Buffer> {
+export async function toXlsx(
+  tables: readonly ReportTable[],
+  meta: { readonly creator: string; readonly created: Date },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = meta.creator;
   wb.created = meta.created;
@@ -15,7 +18,8 @@ export async function toXlsx(tables: readonly ReportTable[], meta: { readonly cr
     ws.addRow([t.title]).font = { bold: true, size: 13 };
     const header = ws.addRow([...t.headers]);
     header.font = { bold: true };
-    for (const r of t.rows) ws.addRow(r.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v)));
+    for (const r of t.rows)
+      ws.addRow(r.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v)));
     ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: t.headers.length } };
     t.headers.forEach((h, i) => {
       const longest = Math.max(h.length, ...t.rows.map((r) => String(r[i] ?? '').length));

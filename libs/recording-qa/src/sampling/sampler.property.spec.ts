@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { candidateKey, type CandidateCall, drawWeek, isJudgeable, type SamplePick, type ShiftDraw } from '@cti/domain';
+import {
+  candidateKey,
+  type CandidateCall,
+  drawWeek,
+  isJudgeable,
+  type SamplePick,
+  type ShiftDraw,
+} from '@cti/domain';
 import { type GeneratedWeek, weekArbitrary } from '../testing/week-arbitrary';
 
 /*
@@ -11,7 +18,9 @@ const RUNS = { numRuns: 400 };
 
 function judgeable(w: GeneratedWeek): CandidateCall[] {
   const seen = new Set<string>();
-  return w.calls.filter((c) => isJudgeable(c, w.rules) && !seen.has(candidateKey(c)) && seen.add(candidateKey(c)));
+  return w.calls.filter(
+    (c) => isJudgeable(c, w.rules) && !seen.has(candidateKey(c)) && seen.add(candidateKey(c)),
+  );
 }
 const allPicks = (draws: readonly ShiftDraw[]): SamplePick[] => draws.flatMap((d) => d.picks);
 const agentsOf = (w: GeneratedWeek): string[] => [...new Set(w.calls.map((c) => c.agentId))];
@@ -44,8 +53,13 @@ describe('QA sampler properties (generated weeks)', () => {
         const picks = allPicks(drawWeek(w));
         for (const shift of w.week.shifts) {
           for (const agentId of agentsOf(w)) {
-            const had = judgeable(w).some((c) => c.agentId === agentId && c.answeredAt >= shift.start && c.answeredAt < shift.end);
-            const covered = picks.some((p) => p.agentId === agentId && p.shiftId === shift.id && p.callShiftId === shift.id);
+            const had = judgeable(w).some(
+              (c) =>
+                c.agentId === agentId && c.answeredAt >= shift.start && c.answeredAt < shift.end,
+            );
+            const covered = picks.some(
+              (p) => p.agentId === agentId && p.shiftId === shift.id && p.callShiftId === shift.id,
+            );
             expect(covered).toBe(had);
           }
         }
@@ -70,7 +84,9 @@ describe('QA sampler properties (generated weeks)', () => {
     fc.assert(
       fc.property(weekArbitrary(), fc.integer(), (w, salt) => {
         const once = drawWeek(w);
-        const shuffled = [...w.calls].sort((a, b) => (hash(a.recordingId + salt) - hash(b.recordingId + salt)));
+        const shuffled = [...w.calls].sort(
+          (a, b) => hash(a.recordingId + salt) - hash(b.recordingId + salt),
+        );
         expect(drawWeek({ ...w, calls: shuffled })).toEqual(once);
         expect(drawWeek(w)).toEqual(once);
       }),
@@ -78,7 +94,7 @@ describe('QA sampler properties (generated weeks)', () => {
     );
   });
 
-  it('spreads an agent\'s picks evenly over its scheduled shifts when calls are plentiful', () => {
+  it("spreads an agent's picks evenly over its scheduled shifts when calls are plentiful", () => {
     fc.assert(
       fc.property(weekArbitrary(), (w) => {
         fc.pre(w.week.schedule !== undefined);
@@ -88,11 +104,17 @@ describe('QA sampler properties (generated weeks)', () => {
           const mine = judgeable(w).filter((c) => c.agentId === agentId);
           const plentiful = w.week.shifts.every((s) => {
             const n = mine.filter((c) => c.answeredAt >= s.start && c.answeredAt < s.end).length;
-            return shifts.includes(s.id) ? n >= w.rules.minPerWeek + w.rules.minPerWorkedShift : n === 0;
+            return shifts.includes(s.id)
+              ? n >= w.rules.minPerWeek + w.rules.minPerWorkedShift
+              : n === 0;
           });
-          const overtime = Object.entries(w.worked).some(([id, who]) => who.includes(agentId) && !shifts.includes(id));
+          const overtime = Object.entries(w.worked).some(
+            ([id, who]) => who.includes(agentId) && !shifts.includes(id),
+          );
           if (!plentiful || overtime) continue;
-          const perShift = shifts.map((id) => picks.filter((p) => p.agentId === agentId && p.shiftId === id).length);
+          const perShift = shifts.map(
+            (id) => picks.filter((p) => p.agentId === agentId && p.shiftId === id).length,
+          );
           expect(Math.max(...perShift) - Math.min(...perShift)).toBeLessThanOrEqual(1);
           expect(picks.some((p) => p.agentId === agentId && p.catchUp)).toBe(false);
         }

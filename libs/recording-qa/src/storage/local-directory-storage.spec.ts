@@ -1,7 +1,12 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StorageKeyRejected } from '../ports/recording-storage.port';
-import { sampleBytes, sampleRecordings, sha256Of, tempStorageWithSamples } from '../testing/sample-recordings';
+import {
+  sampleBytes,
+  sampleRecordings,
+  sha256Of,
+  tempStorageWithSamples,
+} from '../testing/sample-recordings';
 import { LocalDirectoryStorage } from './local-directory-storage';
 import { parseWavHeader, wavDurationSeconds } from './wav-info';
 
@@ -16,10 +21,16 @@ describe('LocalDirectoryStorage', () => {
       expect(await storage.stat(s.file)).toMatchObject({ exists: true, size: bytes.length });
       expect(await storage.sha256(s.file)).toBe(sha256Of(bytes));
       const chunks: Buffer[] = [];
-      for await (const c of await storage.open(s.file, { start: 100, end: 1099 })) chunks.push(c as Buffer);
+      for await (const c of await storage.open(s.file, { start: 100, end: 1099 }))
+        chunks.push(c as Buffer);
       expect(Buffer.concat(chunks).equals(bytes.subarray(100, 1100))).toBe(true);
       const info = parseWavHeader(await storage.head(s.file, 512))!;
-      expect(info).toMatchObject({ sampleRate: 8000, channels: 1, bitsPerSample: 16, byteRate: 16000 });
+      expect(info).toMatchObject({
+        sampleRate: 8000,
+        channels: 1,
+        bitsPerSample: 16,
+        byteRate: 16000,
+      });
       expect(wavDurationSeconds(info, bytes.length)).toBeCloseTo(s.duration_s, 2);
     }
   });

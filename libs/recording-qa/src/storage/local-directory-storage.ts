@@ -5,7 +5,11 @@ import { isAbsolute, resolve, sep } from 'node:path';
 import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type FileObservation } from '@cti/domain';
-import { type ByteRange, RecordingStorage, StorageKeyRejected } from '../ports/recording-storage.port';
+import {
+  type ByteRange,
+  RecordingStorage,
+  StorageKeyRejected,
+} from '../ports/recording-storage.port';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 const MAX_KEY = 1024;
@@ -73,10 +77,13 @@ export class LocalDirectoryStorage extends RecordingStorage {
 
   /** The lexical path for a key, or StorageKeyRejected. */
   pathOf(key: string): string {
-    if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY) throw new StorageKeyRejected('empty or too long');
-    if (key.includes('\0') || key.includes('\\') || isAbsolute(key)) throw new StorageKeyRejected('not a relative path');
+    if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY)
+      throw new StorageKeyRejected('empty or too long');
+    if (key.includes('\0') || key.includes('\\') || isAbsolute(key))
+      throw new StorageKeyRejected('not a relative path');
     const segments = key.split('/');
-    if (!segments.every((s) => SEGMENT.test(s) && s !== '..' && s !== '.')) throw new StorageKeyRejected('bad path segment');
+    if (!segments.every((s) => SEGMENT.test(s) && s !== '..' && s !== '.'))
+      throw new StorageKeyRejected('bad path segment');
     const path = resolve(this.root, key);
     if (!path.startsWith(this.root + sep)) throw new StorageKeyRejected('outside the storage root');
     return path;
@@ -98,7 +105,8 @@ export class LocalDirectoryStorage extends RecordingStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    if (!real.startsWith(this.root + sep)) throw new StorageKeyRejected('resolves outside the storage root');
+    if (!real.startsWith(this.root + sep))
+      throw new StorageKeyRejected('resolves outside the storage root');
     return real;
   }
 }

@@ -12,7 +12,12 @@ export interface WavInfo {
 
 /** Parses a RIFF/WAVE header; undefined when the bytes are not one (or are cut too short). */
 export function parseWavHeader(buf: Buffer): WavInfo | undefined {
-  if (buf.length < 12 || buf.toString('ascii', 0, 4) !== 'RIFF' || buf.toString('ascii', 8, 12) !== 'WAVE') return undefined;
+  if (
+    buf.length < 12 ||
+    buf.toString('ascii', 0, 4) !== 'RIFF' ||
+    buf.toString('ascii', 8, 12) !== 'WAVE'
+  )
+    return undefined;
   let offset = 12;
   let fmt: Omit<WavInfo, 'dataOffset' | 'dataBytes'> | undefined;
   while (offset + 8 <= buf.length) {

@@ -5,13 +5,27 @@ import { type AddressInfo } from 'node:net';
 import { type RecordingQaConfig } from '../config/recording-qa-config';
 import { SERVICE_SCORECARD } from '../../../domain/src/qa/qa-fixtures';
 import { JwtQaTokenVerifier } from '../http/jwt-qa-token-verifier';
-import { type PbxRecordingControl, QaAudit, type QaAuditEntry, QaClock, QaReviewerSource, type QaRole, StaticQaDirectory } from '../ports/qa-runtime.port';
+import {
+  type PbxRecordingControl,
+  QaAudit,
+  type QaAuditEntry,
+  QaClock,
+  QaReviewerSource,
+  type QaRole,
+  StaticQaDirectory,
+} from '../ports/qa-runtime.port';
 import { MemoryQaStore } from '../qa/memory-qa-store';
 import { RecordingFileChecker } from '../registry/recording-file-checker';
 import { MemoryRecordingRepository } from '../registry/memory-recording-repository';
 import { RecordingRegistry } from '../registry/recording-registry';
 import { RecordingQaModule } from '../recording-qa.module';
-import { CAPTURE_AGENTS, CollectingAlerts, legOutput, startedOutput, testRecordingConfig } from './registry-fixture';
+import {
+  CAPTURE_AGENTS,
+  CollectingAlerts,
+  legOutput,
+  startedOutput,
+  testRecordingConfig,
+} from './registry-fixture';
 import { sampleRecordings, tempStorageWithSamples } from './sample-recordings';
 
 export class CollectingAudit extends QaAudit {
@@ -37,7 +51,9 @@ export class StaticReviewers extends QaReviewerSource {
   constructor(public list: { id: string; agentId?: string; teams?: string[] }[]) {
     super();
   }
-  async reviewers(): Promise<readonly { id: string; agentId?: string; teams?: readonly string[] }[]> {
+  async reviewers(): Promise<
+    readonly { id: string; agentId?: string; teams?: readonly string[] }[]
+  > {
     return this.list;
   }
 }
@@ -57,7 +73,11 @@ export interface QaTestApp {
   readonly config: RecordingQaConfig;
   readonly reviewers: StaticReviewers;
   readonly registry: RecordingRegistry;
-  token(sub: string, role: QaRole, claims?: { team?: string; agent?: string; expSeconds?: number }): string;
+  token(
+    sub: string,
+    role: QaRole,
+    claims?: { team?: string; agent?: string; expSeconds?: number },
+  ): string;
   stop(): Promise<void>;
 }
 
@@ -66,16 +86,30 @@ export interface QaTestApp {
  * registered complete: 1795818552.70 (agent 1007, team north), 1795818523.22 (1001, north),
  * 1795818709.2 (1002, south, outbound).
  */
-export async function startQaTestApp(patch: Partial<RecordingQaConfig> = {}, pbx?: PbxRecordingControl): Promise<QaTestApp> {
+export async function startQaTestApp(
+  patch: Partial<RecordingQaConfig> = {},
+  pbx?: PbxRecordingControl,
+): Promise<QaTestApp> {
   const storage = tempStorageWithSamples();
-  const config = testRecordingConfig(storage.root, { ...patch, scoring: { ...testRecordingConfig(storage.root).scoring, scorecards: [SERVICE_SCORECARD], ...patch.scoring } });
+  const config = testRecordingConfig(storage.root, {
+    ...patch,
+    scoring: {
+      ...testRecordingConfig(storage.root).scoring,
+      scorecards: [SERVICE_SCORECARD],
+      ...patch.scoring,
+    },
+  });
   const repo = new MemoryRecordingRepository();
   const qa = new MemoryQaStore();
   const audit = new CollectingAudit();
   const alerts = new CollectingAlerts();
   const clock = new ManualQaClock(START);
   const jwt = new JwtService({ secret: SECRET });
-  const reviewers = new StaticReviewers([{ id: 'qa1' }, { id: 'qa2' }, { id: 'qa3', agentId: '1007' }]);
+  const reviewers = new StaticReviewers([
+    { id: 'qa1' },
+    { id: 'qa2' },
+    { id: 'qa3', agentId: '1007' },
+  ]);
   const moduleRef = await Test.createTestingModule({
     imports: [
       RecordingQaModule.register({
@@ -102,7 +136,18 @@ export async function startQaTestApp(patch: Partial<RecordingQaConfig> = {}, pbx
     const outbound = s.direction === 'outbound';
     const customer = outbound ? `${s.uniqueid}9` : s.uniqueid;
     registry.handle(startedOutput(customer, START, s.uniqueid));
-    registry.handle(legOutput({ agentId: s.agent, customerUniqueid: customer, agentUniqueid: s.uniqueid, direction: s.direction, answeredAt: START, endedAt: START + 20_000, talkSeconds: s.duration_s, ...(outbound ? { queue: undefined, via: 'dial' as const } : {}) }));
+    registry.handle(
+      legOutput({
+        agentId: s.agent,
+        customerUniqueid: customer,
+        agentUniqueid: s.uniqueid,
+        direction: s.direction,
+        answeredAt: START,
+        endedAt: START + 20_000,
+        talkSeconds: s.duration_s,
+        ...(outbound ? { queue: undefined, via: 'dial' as const } : {}),
+      }),
+    );
   }
   await registry.idle();
   const checker = app.get(RecordingFileChecker);
@@ -122,7 +167,15 @@ export async function startQaTestApp(patch: Partial<RecordingQaConfig> = {}, pbx
     reviewers,
     registry,
     token: (sub, role, claims = {}) =>
-      jwt.sign({ sub, role, ...(claims.team ? { team: claims.team } : {}), ...(claims.agent ? { agent: claims.agent } : {}) }, { expiresIn: claims.expSeconds ?? 3600 }),
+      jwt.sign(
+        {
+          sub,
+          role,
+          ...(claims.team ? { team: claims.team } : {}),
+          ...(claims.agent ? { agent: claims.agent } : {}),
+        },
+        { expiresIn: claims.expSeconds ?? 3600 },
+      ),
     stop: async () => {
       await app.close();
       storage.cleanup();

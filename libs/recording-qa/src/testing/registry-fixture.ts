@@ -14,12 +14,28 @@ export class CollectingAlerts extends QaAlerts {
   }
 }
 
-const NAMES = ['Wang Fang 王芳', 'Li Wei 李伟', 'Zhang Min 张敏', 'Chen Jie 陈杰', 'Liu Yang 刘洋', 'Zhou Na 周娜', 'Wu Lei 吴磊', 'Xu Jing 徐静'];
+const NAMES = [
+  'Wang Fang 王芳',
+  'Li Wei 李伟',
+  'Zhang Min 张敏',
+  'Chen Jie 陈杰',
+  'Liu Yang 刘洋',
+  'Zhou Na 周娜',
+  'Wu Lei 吴磊',
+  'Xu Jing 徐静',
+];
 
 /** The captures' agents; odd extensions in team north, even in south (for access tests). */
-export const CAPTURE_AGENTS = NAMES.map((name, i) => ({ id: String(1001 + i), name, team: i % 2 === 0 ? 'north' : 'south' }));
+export const CAPTURE_AGENTS = NAMES.map((name, i) => ({
+  id: String(1001 + i),
+  name,
+  team: i % 2 === 0 ? 'north' : 'south',
+}));
 
-export function testRecordingConfig(root: string, patch: Partial<RecordingQaConfig> = {}): RecordingQaConfig {
+export function testRecordingConfig(
+  root: string,
+  patch: Partial<RecordingQaConfig> = {},
+): RecordingQaConfig {
   return {
     ...validateRecordingQaConfig({
       storage: { root },
@@ -43,11 +59,18 @@ export function registryFixture(root: string, patch: Partial<RecordingQaConfig> 
   return { config, repo, storage, alerts, registry, checker, retention };
 }
 
-export function startedOutput(uniqueid: string, at: number, linkedid = uniqueid, channel = `Local/15017370008@cust-in-00000023;1`): CoreOutput {
+export function startedOutput(
+  uniqueid: string,
+  at: number,
+  linkedid = uniqueid,
+  channel = `Local/15017370008@cust-in-00000023;1`,
+): CoreOutput {
   return { type: 'recording-started', recording: { uniqueid, linkedid, channel, at } };
 }
 
-export function legOutput(patch: Partial<AgentLeg> & { readonly agentId: string; readonly customerUniqueid: string }): CoreOutput {
+export function legOutput(
+  patch: Partial<AgentLeg> & { readonly agentId: string; readonly customerUniqueid: string },
+): CoreOutput {
   const answeredAt = patch.answeredAt ?? 1_000;
   const leg: AgentLeg = {
     id: `${patch.agentId}:${patch.customerUniqueid}:1`,

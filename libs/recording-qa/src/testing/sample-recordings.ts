@@ -9,7 +9,10 @@ import { join, resolve } from 'node:path';
  * the testing lib.
  */
 export function sharedPath(...parts: string[]): string {
-  return resolve(process.env.CTI_SHARED_DIR ?? resolve(__dirname, '../../../../../shared'), ...parts);
+  return resolve(
+    process.env.CTI_SHARED_DIR ?? resolve(__dirname, '../../../../../shared'),
+    ...parts,
+  );
 }
 
 /** The real MixMonitor WAVs of shared/recordings-sample, as index.json describes them. */
@@ -25,7 +28,9 @@ export interface SampleRecording {
 }
 
 export function sampleRecordings(): SampleRecording[] {
-  return JSON.parse(readFileSync(sharedPath('recordings-sample', 'index.json'), 'utf8')) as SampleRecording[];
+  return JSON.parse(
+    readFileSync(sharedPath('recordings-sample', 'index.json'), 'utf8'),
+  ) as SampleRecording[];
 }
 
 export function sampleBytes(file: string): Buffer {

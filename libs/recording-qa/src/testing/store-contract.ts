@@ -1,7 +1,12 @@
 import { PERFECT, SERVICE_SCORECARD } from '../../../domain/src/qa/qa-fixtures';
 import { scoreAnswers } from '@cti/domain';
 import { type RecordingEntry, type RecordingRepository } from '../ports/recording-repository.port';
-import { type AssignmentRecord, type EvaluationRecord, type QaStore, QaStoreConflict } from '../ports/qa-store.port';
+import {
+  type AssignmentRecord,
+  type EvaluationRecord,
+  type QaStore,
+  QaStoreConflict,
+} from '../ports/qa-store.port';
 
 /** The same behaviour is required of the in-memory and the PostgreSQL stores. */
 export const FULL_ENTRY: RecordingEntry = {
@@ -40,11 +45,34 @@ export function recordingRepositoryContract(make: () => Promise<RecordingReposit
     const repo = await make();
     await repo.save(FULL_ENTRY);
     expect(await repo.get(FULL_ENTRY.id)).toEqual(FULL_ENTRY);
-    const minimal: RecordingEntry = { id: 'u1', uniqueid: 'u1', linkedid: 'u1', channel: 'c', pass: 1, startedAt: 1000, day: '2026-11-26', startedBy: 'product', status: 'pending', format: 'wav', agentIds: [], legIds: [], mutes: [] };
+    const minimal: RecordingEntry = {
+      id: 'u1',
+      uniqueid: 'u1',
+      linkedid: 'u1',
+      channel: 'c',
+      pass: 1,
+      startedAt: 1000,
+      day: '2026-11-26',
+      startedBy: 'product',
+      status: 'pending',
+      format: 'wav',
+      agentIds: [],
+      legIds: [],
+      mutes: [],
+    };
     await repo.save(minimal);
     expect(await repo.get('u1')).toEqual(minimal);
-    await repo.save({ ...minimal, status: 'missing', flagReason: 'file never appeared', flaggedAt: 2000 });
-    expect(await repo.get('u1')).toMatchObject({ status: 'missing', flagReason: 'file never appeared', flaggedAt: 2000 });
+    await repo.save({
+      ...minimal,
+      status: 'missing',
+      flagReason: 'file never appeared',
+      flaggedAt: 2000,
+    });
+    expect(await repo.get('u1')).toMatchObject({
+      status: 'missing',
+      flagReason: 'file never appeared',
+      flaggedAt: 2000,
+    });
   });
 
   it('changes mute windows only through setMutes', async () => {
@@ -52,12 +80,24 @@ export function recordingRepositoryContract(make: () => Promise<RecordingReposit
     await repo.save({ ...FULL_ENTRY, status: 'pending' });
     await repo.setMutes(FULL_ENTRY.id, [{ from: 1, direction: 'read', by: 'u' }]);
     await repo.save({ ...FULL_ENTRY, status: 'complete', mutes: [] });
-    expect(await repo.get(FULL_ENTRY.id)).toMatchObject({ status: 'complete', mutes: [{ from: 1, direction: 'read', by: 'u' }] });
+    expect(await repo.get(FULL_ENTRY.id)).toMatchObject({
+      status: 'complete',
+      mutes: [{ from: 1, direction: 'read', by: 'u' }],
+    });
   });
 
   it('finds by uniqueid in pass order and lists with filters', async () => {
     const repo = await make();
-    await repo.save({ ...FULL_ENTRY, id: 'x', uniqueid: 'x', pass: 1, startedAt: 10, agentIds: ['1001'], teamId: 'north', status: 'pending' });
+    await repo.save({
+      ...FULL_ENTRY,
+      id: 'x',
+      uniqueid: 'x',
+      pass: 1,
+      startedAt: 10,
+      agentIds: ['1001'],
+      teamId: 'north',
+      status: 'pending',
+    });
     await repo.save({ ...FULL_ENTRY, id: 'x-2', uniqueid: 'x', pass: 2, startedAt: 20 });
     expect((await repo.byUniqueid('x')).map((e) => e.id)).toEqual(['x', 'x-2']);
     expect((await repo.list({ statuses: ['pending'] })).map((e) => e.id)).toEqual(['x']);
@@ -69,15 +109,43 @@ export function recordingRepositoryContract(make: () => Promise<RecordingReposit
 
   it('appends deletion records', async () => {
     const repo = await make();
-    await repo.addDeletion({ recordingId: 'x', location: 'x.wav', sha256: 'cd'.repeat(32), size: 10, startedAt: 1, deletedAt: 5000, reason: 'retention', retentionDays: 30, fileFound: true });
-    await repo.addDeletion({ recordingId: 'y', startedAt: 1, deletedAt: 9000, reason: 'retention', retentionDays: 30, fileFound: false });
-    expect((await repo.deletions(6000)).map((d) => [d.recordingId, d.fileFound, d.location])).toEqual([['y', false, undefined]]);
+    await repo.addDeletion({
+      recordingId: 'x',
+      location: 'x.wav',
+      sha256: 'cd'.repeat(32),
+      size: 10,
+      startedAt: 1,
+      deletedAt: 5000,
+      reason: 'retention',
+      retentionDays: 30,
+      fileFound: true,
+    });
+    await repo.addDeletion({
+      recordingId: 'y',
+      startedAt: 1,
+      deletedAt: 9000,
+      reason: 'retention',
+      retentionDays: 30,
+      fileFound: false,
+    });
+    expect(
+      (await repo.deletions(6000)).map((d) => [d.recordingId, d.fileFound, d.location]),
+    ).toEqual([['y', false, undefined]]);
     expect(await repo.deletions()).toHaveLength(2);
   });
 }
 
 const assignment = (id: string, patch: Partial<AssignmentRecord> = {}): AssignmentRecord => ({
-  id, drawId: 'w|s1', recordingId: `rec-${id}`, agentId: '1001', teamId: 'north', reviewerId: 'qa1', calibration: false, status: 'open', createdAt: 1000, ...patch,
+  id,
+  drawId: 'w|s1',
+  recordingId: `rec-${id}`,
+  agentId: '1001',
+  teamId: 'north',
+  reviewerId: 'qa1',
+  calibration: false,
+  status: 'open',
+  createdAt: 1000,
+  ...patch,
 });
 
 export function qaStoreContract(make: () => Promise<QaStore>): void {
@@ -85,17 +153,39 @@ export function qaStoreContract(make: () => Promise<QaStore>): void {
     const store = await make();
     await store.addScorecard(SERVICE_SCORECARD, 'admin', 1);
     await store.addScorecard({ ...SERVICE_SCORECARD, version: 2, passMark: 70 }, 'admin', 2);
-    await expect(store.addScorecard(SERVICE_SCORECARD, 'admin', 3)).rejects.toBeInstanceOf(QaStoreConflict);
-    expect((await store.scorecardVersions('service')).map((v) => [v.card.version, v.createdBy])).toEqual([[1, 'admin'], [2, 'admin']]);
+    await expect(store.addScorecard(SERVICE_SCORECARD, 'admin', 3)).rejects.toBeInstanceOf(
+      QaStoreConflict,
+    );
+    expect(
+      (await store.scorecardVersions('service')).map((v) => [v.card.version, v.createdBy]),
+    ).toEqual([
+      [1, 'admin'],
+      [2, 'admin'],
+    ]);
     expect(await store.scorecard('service', 1)).toEqual(SERVICE_SCORECARD);
     expect((await store.latestScorecards()).map((c) => c.version)).toEqual([2]);
   });
 
   it('stores a draw with its assignments once per shift', async () => {
     const store = await make();
-    const draw = { id: 'w|s1', weekId: 'w', shiftId: 's1', seed: 'seed', inputs: { a: [1, 2] }, inputsSha256: 'ef'.repeat(32), draw: { weekId: 'w', shiftId: 's1', seed: 'seed', picks: [], agents: [] }, createdAt: 1000, createdBy: 'qa-lead' };
-    await store.addDraw(draw, [assignment('a1'), assignment('a2', { reviewerId: 'qa2', calibration: true })]);
-    await expect(store.addDraw({ ...draw, id: 'other' }, [])).rejects.toBeInstanceOf(QaStoreConflict);
+    const draw = {
+      id: 'w|s1',
+      weekId: 'w',
+      shiftId: 's1',
+      seed: 'seed',
+      inputs: { a: [1, 2] },
+      inputsSha256: 'ef'.repeat(32),
+      draw: { weekId: 'w', shiftId: 's1', seed: 'seed', picks: [], agents: [] },
+      createdAt: 1000,
+      createdBy: 'qa-lead',
+    };
+    await store.addDraw(draw, [
+      assignment('a1'),
+      assignment('a2', { reviewerId: 'qa2', calibration: true }),
+    ]);
+    await expect(store.addDraw({ ...draw, id: 'other' }, [])).rejects.toBeInstanceOf(
+      QaStoreConflict,
+    );
     expect(await store.draw('w|s1')).toEqual(draw);
     expect(await store.drawsOfWeek('w')).toEqual([draw]);
     expect((await store.assignments({ reviewerId: 'qa2' })).map((a) => a.id)).toEqual(['a2']);
@@ -104,21 +194,55 @@ export function qaStoreContract(make: () => Promise<QaStore>): void {
 
   it('stores an evaluation, closes its assignment, and updates its state', async () => {
     const store = await make();
-    await store.addDraw({ id: 'd', weekId: 'w2', shiftId: 's', seed: 's', inputs: {}, inputsSha256: '', draw: { weekId: 'w2', shiftId: 's', seed: 's', picks: [], agents: [] }, createdAt: 1, createdBy: 'x' }, [assignment('b1', { drawId: 'd' })]);
+    await store.addDraw(
+      {
+        id: 'd',
+        weekId: 'w2',
+        shiftId: 's',
+        seed: 's',
+        inputs: {},
+        inputsSha256: '',
+        draw: { weekId: 'w2', shiftId: 's', seed: 's', picks: [], agents: [] },
+        createdAt: 1,
+        createdBy: 'x',
+      },
+      [assignment('b1', { drawId: 'd' })],
+    );
     const result = scoreAnswers(SERVICE_SCORECARD, { ...PERFECT, closing: 0 });
     const e: EvaluationRecord = {
-      id: 'e1', assignmentId: 'b1', recordingId: 'rec-b1', teamId: 'north', scorecardId: 'service', scorecardVersion: 1,
-      answers: { ...PERFECT, closing: 0 }, comments: [{ atSeconds: 3.5, text: '没有标准结束语', itemId: 'closing' }], result, calibration: false,
-      state: { status: 'submitted', agentId: '1001', reviewerId: 'qa1', submittedAt: 5000, total: result.total },
+      id: 'e1',
+      assignmentId: 'b1',
+      recordingId: 'rec-b1',
+      teamId: 'north',
+      scorecardId: 'service',
+      scorecardVersion: 1,
+      answers: { ...PERFECT, closing: 0 },
+      comments: [{ atSeconds: 3.5, text: '没有标准结束语', itemId: 'closing' }],
+      result,
+      calibration: false,
+      state: {
+        status: 'submitted',
+        agentId: '1001',
+        reviewerId: 'qa1',
+        submittedAt: 5000,
+        total: result.total,
+      },
     };
     await store.addEvaluation(e);
     await expect(store.addEvaluation({ ...e, id: 'e2' })).rejects.toBeInstanceOf(QaStoreConflict);
     expect(await store.evaluation('e1')).toEqual(e);
     expect((await store.assignment('b1'))!.status).toBe('scored');
-    const disputed = { ...e.state, status: 'disputed' as const, respondedAt: 6000, disputeReason: 'x' };
+    const disputed = {
+      ...e.state,
+      status: 'disputed' as const,
+      respondedAt: 6000,
+      disputeReason: 'x',
+    };
     await store.updateEvaluationState('e1', disputed);
     expect((await store.evaluation('e1'))!.state).toEqual(disputed);
-    expect(await store.evaluations({ agentId: '1001', statuses: ['disputed'], from: 5000, to: 5001 })).toHaveLength(1);
+    expect(
+      await store.evaluations({ agentId: '1001', statuses: ['disputed'], from: 5000, to: 5001 }),
+    ).toHaveLength(1);
     expect(await store.evaluations({ reviewerId: 'qa2' })).toEqual([]);
   });
 }

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { type CandidateCall, type SamplingRules, type SamplingWeek, type WeekDrawInput } from '@cti/domain';
+import {
+  type CandidateCall,
+  type SamplingRules,
+  type SamplingWeek,
+  type WeekDrawInput,
+} from '@cti/domain';
 
 /** Monday 2026-03-09 08:00 Asia/Shanghai. */
 export const WEEK_START = Date.UTC(2026, 2, 9, 0, 0, 0);
@@ -10,7 +15,10 @@ export interface GeneratedWeek extends WeekDrawInput {
 }
 
 /** Shifts of 8 h every 12 h (day and night), 1..14 of them. */
-export function weekOf(shiftCount: number, withSchedule?: Readonly<Record<string, readonly string[]>>): SamplingWeek {
+export function weekOf(
+  shiftCount: number,
+  withSchedule?: Readonly<Record<string, readonly string[]>>,
+): SamplingWeek {
   const shifts = Array.from({ length: shiftCount }, (_, i) => ({
     id: `s${String(i).padStart(2, '0')}`,
     start: WEEK_START + i * 12 * HOUR,
@@ -56,7 +64,9 @@ export function weekArbitrary(): fc.Arbitrary<GeneratedWeek> {
         fc.record({
           shiftMask: fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
           calls: fc.array(fc.array(callArb, { maxLength: 8 }), { minLength: 14, maxLength: 14 }),
-          overtime: fc.array(fc.record({ shift: fc.integer({ min: 0, max: 13 }), call: callArb }), { maxLength: 2 }),
+          overtime: fc.array(fc.record({ shift: fc.integer({ min: 0, max: 13 }), call: callArb }), {
+            maxLength: 2,
+          }),
         }),
         { minLength: 6, maxLength: 6 },
       ),
