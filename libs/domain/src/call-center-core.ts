@@ -5,6 +5,7 @@ import { deriveAgentStatus } from './agent-status';
 import { type CallCenterConfig } from './call-center-config';
 import { CallGraph, type ChannelFact, type Contact } from './call-graph';
 import { DayBook } from './day-book';
+import { type DialContext, dialBegan, dialEnded } from './dial-events';
 import { LegBook } from './leg-book';
 import { nextLocalMidnight } from './local-day';
 import {
@@ -20,7 +21,7 @@ import { PhoneSignals } from './phone-signals';
 import { Presences } from './presences';
 import { QueueBoard } from './queue-board';
 import { type PbxSnapshot } from './pbx-snapshot';
-import { type ChannelSnapshot, type DialStatus, type TelephonyEvent } from './telephony-event';
+import { type ChannelSnapshot, type TelephonyEvent } from './telephony-event';
 
 /** A day as the store gives it back. */
 export interface RestoredDayRecords {
@@ -46,6 +47,7 @@ export class CallCenterCore {
   private readonly presence: Presences;
   private readonly phones = new PhoneSignals();
   private readonly agentStates: AgentStates;
+  private readonly dials: DialContext;
   private readonly wrapUpSeconds = new Map<string, number>();
   private now = 0;
   /** End of the current local day: queue figures are per day. */
@@ -63,6 +65,14 @@ export class CallCenterCore {
     this.legs = new LegBook(config.rules, config.timezone, (leg) => this.legCompleted(leg));
     this.queues = new QueueBoard(config.queues);
     for (const q of config.queues) this.wrapUpSeconds.set(q.name, q.wrapUpSeconds);
+    this.dials = {
+      graph: this.graph,
+      phones: this.phones,
+      legs: this.legs,
+      days: this.days,
+      emit: (o) => this.emit(o),
+      touch: (ch) => this.touchAgent(ch),
+    };
     this.presence = new Presences(this.directory, config.rules, (o) => this.presenceOutput(o));
     this.agentStates = new AgentStates(
       config.agents.map((a) => a.id),
@@ -173,9 +183,9 @@ export class CallCenterCore {
         this.channelGone(e.channel.uniqueid, e.at);
         return;
       case 'dial-begin':
-        return this.dialBegin(e.caller, e.dest, e.at);
+        return dialBegan(this.dials, e.caller, e.dest, e.at);
       case 'dial-end':
-        return this.dialEnd(e.caller, e.dest, e.status, e.at);
+        return dialEnded(this.dials, e.caller, e.dest, e.status, e.at);
       case 'bridge-enter': {
         const ch = this.graph.upsert(e.channel, e.at);
         const previous = ch.bridgeId;
@@ -273,65 +283,6 @@ export class CallCenterCore {
       case 'pbx-shutdown':
         return this.pbxRestarted(e.at);
     }
-  }
-
-  private dialBegin(
-    callerSnap: ChannelSnapshot | undefined,
-    destSnap: ChannelSnapshot,
-    at: number,
-  ): void {
-    if (this.graph.hasEnded(destSnap.uniqueid)) return;
-    const dest = this.graph.upsert(destSnap, at);
-    const caller = callerSnap ? this.graph.upsert(callerSnap, at) : undefined;
-    this.phones.dialBegan(dest.uniqueid, caller?.uniqueid);
-    if (dest.agentId) this.phones.connectingAs(dest.uniqueid, 'ringing');
-    this.touchAgent(dest);
-    this.touchAgent(caller);
-    if (!caller?.agentId) {
-      if (caller && dest.agentId && !this.phones.isQueueRing(dest.uniqueid))
-        caller.origin = 'inbound';
-      return;
-    }
-    if (dest.agentId) {
-      if (dest.agentId !== caller.agentId) {
-        const call = this.days.internalCall(caller.agentId, dest.agentId, caller.uniqueid, at);
-        this.emit({ type: 'internal-call', call });
-      }
-      return;
-    }
-    dest.origin = 'outbound';
-    dest.number = dialedNumber(callerSnap!, destSnap);
-    this.legs.dialStarted(caller.agentId, caller, dest, dest.number, at);
-  }
-
-  private dialEnd(
-    callerSnap: ChannelSnapshot | undefined,
-    destSnap: ChannelSnapshot,
-    status: DialStatus,
-    at: number,
-  ): void {
-    const dest = this.graph.upsert(destSnap, at);
-    const callerUniqueid = this.phones.dialEnded(dest.uniqueid);
-    if (status !== 'ANSWER') this.phones.stopRinging(dest.uniqueid);
-    this.touchAgent(dest);
-    // The dial is forgotten when the callee hung up before its DialEnd: the event names the caller.
-    const caller = callerUniqueid
-      ? this.graph.channels.get(callerUniqueid)
-      : callerSnap && this.graph.upsert(callerSnap, at);
-    // An answer to an originate, or to the agent's own Local member leg, needs no bridge to end the ring.
-    if (status !== 'ANSWER' || !caller || caller.agentId === dest.agentId)
-      this.phones.stopConnecting(dest.uniqueid);
-    if (
-      status === 'ANSWER' &&
-      caller?.agentId &&
-      caller.agentId !== dest.agentId &&
-      !this.graph.contactsOf(caller.uniqueid)?.size
-    ) {
-      this.phones.connectingAs(caller.uniqueid, 'dialing');
-    }
-    this.touchAgent(caller);
-    if (caller?.agentId && !dest.agentId)
-      this.legs.dialEnded(caller.agentId, dest.uniqueid, status, at);
   }
 
   private agentConnected(
@@ -480,9 +431,4 @@ export class CallCenterCore {
     const agentId = this.directory.agentOfInterface(iface);
     if (agentId) this.agentStates.touch(agentId);
   }
-}
-
-/** The number an agent dialed: the extension its channel was executing, else the callee's id. */
-function dialedNumber(caller: ChannelSnapshot, dest: ChannelSnapshot): string {
-  return /^\+?[0-9*#]{3,}$/.test(caller.exten) ? caller.exten : dest.callerNum;
 }
