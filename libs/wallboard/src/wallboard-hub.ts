@@ -29,7 +29,14 @@ export interface WallboardHubOptions {
   /** An audience nobody watches is kept this long for resumes (default 2 min). */
   readonly idleAudienceMs?: number;
   readonly shift?: ShiftOptions;
+  /** Wall clock: coalescing and idle audiences. */
   readonly clock?: () => number;
+  /**
+   * The PBX's time, which agents' `since` and call times are in: stamps every frame's `at`, so a
+   * board's timers stay right when the PBX clock differs from ours (or a simulator runs fast).
+   * Defaults to `clock`.
+   */
+  readonly pbxClock?: () => number;
   readonly schedule?: Schedule;
   /** Until told otherwise the data is stale: nobody has vouched for the PBX link yet. */
   readonly initialLink?: LinkState;
@@ -76,6 +83,7 @@ export class WallboardHub {
   private cancelSweep?: () => void;
   private link: LinkState;
   private readonly clock: () => number;
+  private readonly pbxTime: () => number;
   private readonly schedule: Schedule;
 
   constructor(
@@ -83,8 +91,9 @@ export class WallboardHub {
     private readonly options: WallboardHubOptions = {},
   ) {
     this.clock = options.clock ?? Date.now;
+    this.pbxTime = options.pbxClock ?? this.clock;
     this.schedule = options.schedule ?? realSchedule;
-    this.link = options.initialLink ?? { fresh: false, staleSince: this.clock() };
+    this.link = options.initialLink ?? { fresh: false, staleSince: this.pbxTime() };
     this.teams = source.teams();
     this.published = new Publication(source);
     this.flush(true);
@@ -158,11 +167,11 @@ export class WallboardHub {
   setLinkState(state: LinkState): void {
     const next: LinkState = state.fresh
       ? { fresh: true }
-      : { fresh: false, staleSince: state.staleSince ?? this.clock() };
+      : { fresh: false, staleSince: state.staleSince ?? this.pbxTime() };
     if (next.fresh === this.link.fresh && next.staleSince === this.link.staleSince) return;
     this.flush(this.fullPending);
     this.link = next;
-    const data = Buffer.from(JSON.stringify({ type: 'link', ...next, at: this.clock() }));
+    const data = Buffer.from(JSON.stringify({ type: 'link', ...next, at: this.pbxTime() }));
     for (const socket of [...this.socketAudience.keys()]) this.deliver(socket, data);
   }
 
@@ -194,10 +203,10 @@ export class WallboardHub {
       const stale = this.staleField();
       return this.deliver(
         socket,
-        snapshotFrame(audience, this.published, this.teams, this.clock(), stale),
+        snapshotFrame(audience, this.published, this.teams, this.pbxTime(), stale),
       );
     }
-    const now = this.clock();
+    const now = this.pbxTime();
     this.deliver(
       socket,
       Buffer.from(
@@ -226,8 +235,8 @@ export class WallboardHub {
   flush(full = false): void {
     this.cancelFlush?.();
     this.cancelFlush = undefined;
-    const now = this.clock();
-    this.lastFlushAt = now;
+    this.lastFlushAt = this.clock();
+    const now = this.pbxTime();
     const shift = this.options.shift && shiftWindow(this.options.shift, now);
     const changes = this.published.project(
       now,
@@ -245,7 +254,7 @@ export class WallboardHub {
       this.stats.deltas++;
       for (const socket of audience.sockets) this.deliver(socket, data);
     }
-    if (full) this.dropIdleAudiences(now);
+    if (full) this.dropIdleAudiences(this.clock());
   }
 
   private requestFlush(): void {

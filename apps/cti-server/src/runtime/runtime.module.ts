@@ -50,6 +50,8 @@ export class RuntimeModule {
                   ...runtime.settings.boardShift,
                   timezone: runtime.settings.config.timezone,
                 },
+                // Frames carry PBX time, which agents' `since` is in.
+                pbxClock: () => live.now(),
               },
             );
             live.outputs$.subscribe((o) => {
