@@ -48,6 +48,7 @@ export class PbxLink {
   private readonly freshness: BehaviorSubject<Freshness>;
   private readonly subscriptions: Subscription[] = [];
   private readonly loggedKinds = new Set<string>();
+  private readonly ignoredNames = new Set<string>();
   private buffer: AmiMessage[] | undefined;
   private linkDownAt?: number;
   private retryTimer?: NodeJS.Timeout;
@@ -115,11 +116,15 @@ export class PbxLink {
       event = toTelephonyEvent(msg);
       if (!event) {
         this.stats.ignoredEvents++;
-        this.logOnce(
-          `ignored:${msg.name}`,
-          `AMI events '${msg.name.slice(0, 64)}' are not used by the core; ignoring them`,
-          'log',
-        );
+        // A third of the traffic is ignored: only a name not seen before costs any strings.
+        if (!this.ignoredNames.has(msg.name)) {
+          if (this.ignoredNames.size < MAX_LOGGED_KINDS) this.ignoredNames.add(msg.name);
+          this.logOnce(
+            `ignored:${msg.name}`,
+            `AMI events '${msg.name.slice(0, 64)}' are not used by the core; ignoring them`,
+            'log',
+          );
+        }
         return;
       }
       this.sink.apply(event);

@@ -1,25 +1,8 @@
+import { type AuditEntry, type AuditLog, type AuditQuery, type AuditRecord } from '@cti/auth';
 import { type DataSource } from 'typeorm';
 
-export interface AuditEntry {
-  readonly actor: string;
-  readonly action: string;
-  readonly target?: string;
-  readonly details?: Readonly<Record<string, unknown>>;
-}
-
-export interface AuditRecord extends AuditEntry {
-  /** bigserial: text, as pg returns int8. */
-  readonly id: string;
-  readonly at: Date;
-}
-
-export interface AuditQuery {
-  readonly actor?: string;
-  readonly action?: string;
-  /** Entries older than this id (keyset paging, newest first). */
-  readonly beforeId?: string;
-  readonly limit?: number;
-}
+// The shapes are the auth lib's ports: this store is their adapter.
+export type { AuditEntry, AuditQuery, AuditRecord };
 
 interface AuditRow {
   id: string;
@@ -31,7 +14,7 @@ interface AuditRow {
 }
 
 /** Who did what: appended synchronously by the API (an audit entry must not be lost silently). */
-export class AuditTrail {
+export class AuditTrail implements AuditLog {
   constructor(private readonly dataSource: DataSource) {}
 
   async append(entry: AuditEntry): Promise<AuditRecord> {

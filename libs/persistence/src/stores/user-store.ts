@@ -1,37 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { type AppUser, type NewUser, type UserAccounts, type UserPatch } from '@cti/auth';
 import { type DataSource } from 'typeorm';
 import { type UserRole } from '../entities/app-user.entity';
 
-export interface AppUser {
-  readonly id: string;
-  readonly username: string;
-  readonly passwordHash: string;
-  readonly role: UserRole;
-  readonly teamId: string | null;
-  readonly agentId: string | null;
-  readonly disabled: boolean;
-  readonly createdAt: Date;
-  readonly tokenVersion: number;
-}
-
-export interface NewUser {
-  readonly username: string;
-  readonly passwordHash: string;
-  readonly role: UserRole;
-  readonly teamId?: string | null;
-  readonly agentId?: string | null;
-  readonly disabled?: boolean;
-}
-
-export interface UserPatch {
-  readonly passwordHash?: string;
-  readonly role?: UserRole;
-  readonly teamId?: string | null;
-  readonly agentId?: string | null;
-  readonly disabled?: boolean;
-  /** Revokes every token issued so far (password change, disable, role change). */
-  readonly bumpTokenVersion?: boolean;
-}
+// The shapes are the auth lib's ports: this store is their adapter.
+export type { AppUser, NewUser, UserPatch };
 
 export class UsernameTakenError extends Error {
   constructor(readonly username: string) {
@@ -72,7 +45,7 @@ const toUser = (r: UserRow): AppUser => ({
 });
 
 /** The API's accounts. Hashing is the auth module's job: only hashes come here. */
-export class UserStore {
+export class UserStore implements UserAccounts {
   constructor(private readonly dataSource: DataSource) {}
 
   async findByUsername(username: string): Promise<AppUser | undefined> {

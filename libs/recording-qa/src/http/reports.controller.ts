@@ -54,12 +54,7 @@ export class ReportsController {
     const p = principalOf(req);
     const tables = await this.reports.monthlyTables(p, q.month);
     await this.exported(p, 'monthly.xlsx', q.month);
-    sendFile(
-      res,
-      XLSX,
-      `qa-monthly-${q.month}.xlsx`,
-      await toXlsx(tables, { creator: 'CTI QA', created: new Date(this.clock.now()) }),
-    );
+    await this.sendXlsx(res, `qa-monthly-${q.month}.xlsx`, tables);
   }
 
   @Get('monthly.csv')
@@ -72,12 +67,7 @@ export class ReportsController {
     const name = q.table ?? 'agents';
     const table = (await this.reports.monthlyTables(p, q.month)).find((t) => t.name === name)!;
     await this.exported(p, `monthly-${name}.csv`, q.month);
-    sendFile(
-      res,
-      'text/csv; charset=utf-8',
-      `qa-monthly-${q.month}-${name}.csv`,
-      Buffer.from(toCsv(table), 'utf8'),
-    );
+    sendCsv(res, `qa-monthly-${q.month}-${name}.csv`, table);
   }
 
   @Get('coverage')
@@ -94,12 +84,7 @@ export class ReportsController {
     const p = principalOf(req);
     const table = await this.reports.coverageTable(p, q.day);
     await this.exported(p, 'coverage.csv', q.day);
-    sendFile(
-      res,
-      'text/csv; charset=utf-8',
-      `qa-coverage-${q.day}.csv`,
-      Buffer.from(toCsv(table), 'utf8'),
-    );
+    sendCsv(res, `qa-coverage-${q.day}.csv`, table);
   }
 
   @Get('coverage.xlsx')
@@ -111,11 +96,15 @@ export class ReportsController {
     const p = principalOf(req);
     const table = await this.reports.coverageTable(p, q.day);
     await this.exported(p, 'coverage.xlsx', q.day);
+    await this.sendXlsx(res, `qa-coverage-${q.day}.xlsx`, [table]);
+  }
+
+  private async sendXlsx(res: ServerResponse, file: string, tables: ReportTable[]): Promise<void> {
     sendFile(
       res,
       XLSX,
-      `qa-coverage-${q.day}.xlsx`,
-      await toXlsx([table], { creator: 'CTI QA', created: new Date(this.clock.now()) }),
+      file,
+      await toXlsx(tables, { creator: 'CTI QA', created: new Date(this.clock.now()) }),
     );
   }
 
@@ -142,4 +131,8 @@ function sendFile(res: ServerResponse, type: string, filename: string, body: Buf
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(body);
+}
+
+function sendCsv(res: ServerResponse, file: string, table: ReportTable): void {
+  sendFile(res, 'text/csv; charset=utf-8', file, Buffer.from(toCsv(table), 'utf8'));
 }
