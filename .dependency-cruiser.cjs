@@ -25,7 +25,10 @@ module.exports = {
       name: 'testing-only-in-tests-and-tools',
       comment: 'The testing lib (replay server, builders) is for tests, the CLI and benchmarks.',
       severity: 'error',
-      from: { path: '^(libs|apps/cti-server|apps/pbx-simulator)/', pathNot: ['^libs/testing/', '\\.(spec|int-spec|e2e-spec)\\.ts$'] },
+      from: {
+        path: '^(libs|apps/cti-server|apps/pbx-simulator)/',
+        pathNot: ['^libs/testing/', '\\.(spec|int-spec|e2e-spec)\\.ts$', '/src/(testing|test-support)/'],
+      },
       to: { path: '^libs/testing/' },
     },
   ],

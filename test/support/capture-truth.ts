@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type CallCenterConfig, localDay } from '@cti/domain';
-import { sharedPath } from '@cti/testing';
+import { CAPTURES_DIR } from '@cti/testing';
 
 /** The parts of a capture's ground truth (`NAME.truth.json`) the tests compare against. */
 export interface CaptureTruth {
@@ -28,7 +28,7 @@ export interface CaptureTruth {
   };
 }
 
-export const CAPTURES_DIR = sharedPath('ami-captures');
+export { CAPTURES_DIR };
 
 export function loadTruth(name: string): CaptureTruth {
   return JSON.parse(readFileSync(`${CAPTURES_DIR}/${name}.truth.json`, 'utf8')) as CaptureTruth;

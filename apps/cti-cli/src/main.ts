@@ -5,7 +5,7 @@ const USAGE = `usage:
   cti-cli replay <capture.ami.jsonl> --config <file> [--json] [--speed N]
   cti-cli bench [ingestion|e2e|wallboard|persistence ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N]`;
 
-const DEFAULT_CAPTURE = `${process.cwd()}/../shared/ami-captures/inbound-day.ami.jsonl`;
+const DEFAULT_CAPTURE = `${process.cwd()}/test/fixtures/ami-captures/inbound-day.ami.jsonl`;
 const DEFAULT_CONFIG = `${process.cwd()}/config/examples/capture-call-center.yaml`;
 
 function option(args: string[], name: string): string | undefined {

@@ -1,9 +1,9 @@
-import { sharedPath } from './shared-data';
+import { fixturePath } from './fixtures';
 import { headerValue } from './ami-frames';
 import { amiText, captureJsonl } from './capture-builder';
 import { type Capture, loadCapture, parseCapture } from './capture-file';
 
-const INBOUND_DAY = sharedPath('ami-captures', 'inbound-day.ami.jsonl');
+const INBOUND_DAY = fixturePath('ami-captures', 'inbound-day.ami.jsonl');
 
 const eventName = (frame: {
   headers: ReadonlyArray<readonly [string, string]>;

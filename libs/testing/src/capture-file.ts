@@ -1,5 +1,5 @@
 /**
- * Loads an `.ami.jsonl` capture (see shared/ami-captures/README.md) and sorts every AMI
+ * Loads an `.ami.jsonl` capture (see test/fixtures/ami-captures/README.md) and sorts every AMI
  * message of each connection into ANSWERS to the generator's actions and LIVE traffic, so that
  * a replay can answer the product's own actions and stream the rest.
  */

@@ -1,11 +1,11 @@
-import { sharedPath } from './shared-data';
+import { fixturePath } from './fixtures';
 import { withActionId } from './ami-frames';
 import { type Capture, loadCapture } from './capture-file';
 import { CaptureReplayServer, type CaptureReplayOptions } from './capture-replay-server';
 import { randomCuts } from './chunkers';
 import { RawAmiClient, type ReceivedMessage, isEvent } from './raw-ami-client';
 
-const INBOUND_DAY = sharedPath('ami-captures', 'inbound-day.ami.jsonl');
+const INBOUND_DAY = fixturePath('ami-captures', 'inbound-day.ami.jsonl');
 
 /** Like asterisk-manager writes it: keys capitalised (`Actionid`), lines in any order. */
 const LOGIN = (id: string, secret = 'cti-secret'): Array<[string, string]> => [

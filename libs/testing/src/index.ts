@@ -24,4 +24,4 @@ export { type Chunker, byteByByte, cutAt, mulberry32, randomCuts } from './chunk
 export { RawAmiClient, type ReceivedMessage, isEvent } from './raw-ami-client';
 export { type CaptureLine, amiText, captureJsonl } from './capture-builder';
 export * from './capture-replay';
-export * from './shared-data';
+export * from './fixtures';

@@ -1,11 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CAPTURES_DIR } from '@cti/testing';
 import { type Fields } from '../ami/frame';
 
-/** The real Asterisk captures: `AMI_CAPTURES_DIR`, else `../shared/ami-captures` beside the repo. */
-export const CAPTURES_DIR =
-  process.env.AMI_CAPTURES_DIR ??
-  join(__dirname, '..', '..', '..', '..', '..', 'shared', 'ami-captures');
+export { CAPTURES_DIR };
 
 interface CaptureRecord {
   conn: number;

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { readConfigFile, validateConfig } from '@cti/config';
 import { AmiConnection, PbxLink } from '@cti/ami';
 import { CallCenterCore, type CallCenterConfig, type CoreOutput } from '@cti/domain';
-import { CaptureReplayServer, loadCapture, sharedPath } from '@cti/testing';
+import { CaptureReplayServer, loadCapture, fixturePath } from '@cti/testing';
 import { PbxRecordingControl, StaticQaDirectory } from '../ports/qa-runtime.port';
 import { RecordingRegistry } from '../registry/recording-registry';
 import { registryFixture } from '../testing/registry-fixture';
@@ -85,7 +85,7 @@ describe.each(['inbound-day', 'outbound-quota'])(
       const registry = new RecordingRegistry(f.repo, config, new StaticQaDirectory([]));
       let starter: RecordingStarter | undefined;
       const core = await replayWithSink(
-        sharedPath('ami-captures', `${name}.ami.jsonl`),
+        fixturePath('ami-captures', `${name}.ami.jsonl`),
         validateConfig(readConfigFile(CONFIG)),
         (c) => {
           starter = new RecordingStarter(config, registry, coreCallSource(c), pbx, f.alerts);
@@ -99,7 +99,7 @@ describe.each(['inbound-day', 'outbound-quota'])(
       await registry.idle();
       expect(core.legs.openCount).toBe(0);
       const truth = JSON.parse(
-        readFileSync(sharedPath('ami-captures', `${name}.truth.json`), 'utf8'),
+        readFileSync(fixturePath('ami-captures', `${name}.truth.json`), 'utf8'),
       ) as Truth;
       const files = pbx.calls.map((c) => c.file.replace('/var/spool/asterisk/monitor/', ''));
       // Every file the PBX wrote is one the product would have started (the captures record only some outbound calls).

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readConfigFile, validateConfig } from '@cti/config';
 import { type CoreOutput } from '@cti/domain';
-import { replayCapture, sharedPath } from '@cti/testing';
+import { replayCapture, fixturePath } from '@cti/testing';
 import { registryFixture } from '../testing/registry-fixture';
 import {
   sampleBytes,
@@ -41,7 +41,7 @@ async function outputsOf(name: string): Promise<CoreOutput[]> {
   if (!replays.has(name)) {
     const config = validateConfig(readConfigFile(CONFIG));
     const { outputs } = await replayCapture({
-      capturePath: sharedPath('ami-captures', `${name}.ami.jsonl`),
+      capturePath: fixturePath('ami-captures', `${name}.ami.jsonl`),
       config,
     });
     replays.set(name, outputs);
@@ -51,7 +51,7 @@ async function outputsOf(name: string): Promise<CoreOutput[]> {
 
 function truthOf(name: string): Truth {
   return JSON.parse(
-    readFileSync(sharedPath('ami-captures', `${name}.truth.json`), 'utf8'),
+    readFileSync(fixturePath('ami-captures', `${name}.truth.json`), 'utf8'),
   ) as Truth;
 }
 
