@@ -21,8 +21,7 @@ describe('dialect: simulator events have the fields of real Asterisk 22.10.1 eve
   let captured: Fields[];
 
   beforeAll(async () => {
-    if (!existsSync(CAPTURES_DIR))
-      throw new Error(`captures not found in ${CAPTURES_DIR}`);
+    if (!existsSync(CAPTURES_DIR)) throw new Error(`captures not found in ${CAPTURES_DIR}`);
     captured = captureFiles().flatMap((file) => readCaptureFrames(file));
     real = eventShapes(captured);
     let joins = 0;
