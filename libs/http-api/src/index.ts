@@ -15,6 +15,13 @@ export {
   viewScope,
   type ViewScope,
 } from './access/view-scope';
+export {
+  calendarDay,
+  calendarMonth,
+  checkDaySpan,
+  IsCalendarDay,
+  IsCalendarMonth,
+} from './common/calendar-params';
 export { type ApiAuditAction, AuditWriter } from './common/audit-writer';
 export {
   ApiError,

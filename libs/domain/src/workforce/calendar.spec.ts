@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import {
   addDays,
   daySpanProblem,
@@ -15,13 +14,10 @@ import {
 const viaDate = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-const supportedDay = fc
-  .date({
-    min: new Date('2000-01-01T00:00:00Z'),
-    max: new Date('2999-12-31T00:00:00Z'),
-    noInvalidDate: true,
-  })
-  .map((d) => d.toISOString().slice(0, 10));
+/** Every 13th day of the supported span, and a step that visits every distance up to ±800. */
+const sampledDays = Array.from({ length: Math.floor(365_243 / 13) }, (_, i) =>
+  viaDate('2000-01-01', i * 13),
+);
 
 describe('parseDay and parseMonth', () => {
   it('accept real days and months of the supported span', () => {
@@ -65,23 +61,27 @@ describe('parseDay and parseMonth', () => {
   });
 
   it('never throws, whatever the text', () => {
-    fc.assert(
-      fc.property(fc.string(), (s) => {
-        parseDay(s);
-        parseMonth(s);
-      }),
-    );
+    const texts = [
+      '',
+      '\u0000',
+      '２０２６-０１-０１',
+      '2026-01-01\n',
+      'x'.repeat(100_000),
+      '1e300',
+    ];
+    for (const t of texts) expect(parseDay(t).ok || parseMonth(t).ok).toBe(false);
   });
 });
 
 describe('day arithmetic', () => {
   it('agrees with Date over the supported days', () => {
-    fc.assert(
-      fc.property(supportedDay, fc.integer({ min: -800, max: 800 }), (day, n) => {
-        expect(addDays(day, n)).toBe(viaDate(day, n));
-        expect(isoWeekday(day)).toBe(new Date(`${day}T00:00:00Z`).getUTCDay() || 7);
-      }),
-    );
+    sampledDays.forEach((day, i) => {
+      const n = (i % 1601) - 800;
+      if (addDays(day, n) !== viaDate(day, n)) expect(`${day} + ${n}`).toBe(viaDate(day, n));
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+      if (isoWeekday(day) !== weekday) expect(`${day}: ${isoWeekday(day)}`).toBe(weekday);
+    });
+    expect(sampledDays.at(-1)! > '2999-12-01').toBe(true);
   });
 
   it('stays exact for years Date reads as 19xx, and refuses to leave years 0001-9999', () => {
