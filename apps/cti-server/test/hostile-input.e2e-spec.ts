@@ -305,7 +305,7 @@ describe('hostile input against the running product', () => {
     );
 
     const EXTRA_QUERY = ['day', 'month', 'from', 'to', 'date', 'page'];
-    const EXTRA_BODY = ['revision', 'day', 'definition', 'agentId', 'reason'];
+    const EXTRA_BODY = ['revision', 'day', 'month', 'shiftId', 'definition', 'agentId', 'reason'];
 
     function operationsOf(doc: {
       paths: Record<string, Record<string, Record<string, unknown>>>;
