@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { setupOpenApi } from '@cti/http-api';
+import { applyInputLimits, setupOpenApi } from '@cti/http-api';
 import { RecordingQaSink } from '@cti/recording-qa';
 import { WallboardGateway, wallboardStaticDir } from '@cti/wallboard';
 import { workforceStaticDir } from '@cti/workforce';
@@ -26,7 +26,9 @@ export async function startServer(settings: ServerSettings, env: Env): Promise<I
   try {
     const app = await NestFactory.create<NestExpressApplication>(
       CtiServerModule.forRuntime(runtime, env, dataDirOf(env)),
+      { bodyParser: false },
     );
+    applyInputLimits(app);
     app.enableShutdownHooks();
     app.useStaticAssets(wallboardStaticDir(), { index: 'index.html' });
     app.useStaticAssets(workforceStaticDir(), { prefix: '/workforce/', index: 'quota-day.html' });

@@ -148,18 +148,17 @@ describe('agents API: live states and agent days, scoped and masked (real Postgr
   });
 
   it('bad input: bad dates, future dates, unknown fields, hostile ids → 400 naming the field', async () => {
-    for (const date of [
-      '2026-02-30',
-      '2026-3-9',
-      'yesterday',
-      '2026-03-09T00:00:00Z',
-      "2026-03-09' OR 1=1 --",
+    for (const [date, problem] of [
+      ['2026-02-30', 'date 2026-02-30 does not exist (2026-02 has 28 days)'],
+      ['0000-01-01', 'date year 0000 does not exist (the calendar starts at year 0001)'],
+      ['2026-3-9', 'date must be a date YYYY-MM-DD'],
+      ['yesterday', 'date must be a date YYYY-MM-DD'],
+      ['2026-03-09T00:00:00Z', 'date must be a date YYYY-MM-DD'],
+      ["2026-03-09' OR 1=1 --", 'date must be a date YYYY-MM-DD'],
     ]) {
-      const res = await get(`/api/agents/7001/day?date=${encodeURIComponent(date)}`, 'sup');
+      const res = await get(`/api/agents/7001/day?date=${encodeURIComponent(date!)}`, 'sup');
       expectError(res, 400, 'VALIDATION_FAILED');
-      expect(res.body.details.fields).toEqual([
-        { field: 'date', problems: ['date must be a date YYYY-MM-DD'] },
-      ]);
+      expect(res.body.details.fields).toEqual([{ field: 'date', problems: [problem] }]);
     }
     const future = await get('/api/agents/7001/day?date=2026-03-11', 'sup');
     expectError(future, 400, 'VALIDATION_FAILED');

@@ -129,7 +129,7 @@ describe('calls API: history with filters and paging, unmasked number reads (rea
     expect(res.body.details.fields).toHaveLength(4);
     expect(res.body.details.fields).toEqual(
       expect.arrayContaining([
-        { field: 'date', problems: ['date must be a date YYYY-MM-DD'] },
+        { field: 'date', problems: ['date month 13 does not exist (months are 01 to 12)'] },
         { field: 'page', problems: ['page must not be less than 1'] },
         { field: 'pageSize', problems: ['pageSize must not be greater than 500'] },
         { field: 'sort', problems: ['property sort should not exist'] },

@@ -15,6 +15,13 @@ export {
   viewScope,
   type ViewScope,
 } from './access/view-scope';
+export {
+  calendarDay,
+  calendarMonth,
+  checkDaySpan,
+  IsCalendarDay,
+  IsCalendarMonth,
+} from './common/calendar-params';
 export { type ApiAuditAction, AuditWriter } from './common/audit-writer';
 export {
   ApiError,
@@ -25,6 +32,13 @@ export {
   type FieldProblem,
 } from './errors/api-error';
 export { HttpErrorFilter, toApiError } from './errors/http-error.filter';
+export {
+  applyInputLimits,
+  inputShapeProblem,
+  MAX_BODY_BYTES,
+  MAX_INPUT_DEPTH,
+  queryKeyProblem,
+} from './input/hostile-input';
 export { apiValidationPipe } from './errors/validation';
 export { HTTP_API_CONTROLLERS, HttpApiModule, type HttpApiModuleOptions } from './http-api.module';
 export { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, openApiDocument, setupOpenApi } from './openapi';

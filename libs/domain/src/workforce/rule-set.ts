@@ -1,6 +1,6 @@
 import { type CountedDirection } from '../call-center-config';
 import { daysBetween } from '../local-day';
-import { isIsoDay } from './zoned-time';
+import { isIsoDay } from './calendar';
 
 /**
  * The quota day's rules as of a date. A change is a new version effective from a day: days before

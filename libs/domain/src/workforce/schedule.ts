@@ -1,5 +1,6 @@
 import { localDay } from '../local-day';
-import { addDays, isoWeekday, parseTimeOfDay, wallTimeOf, zonedInstant } from './zoned-time';
+import { addDays, isoWeekday } from './calendar';
+import { parseTimeOfDay, wallTimeOf, zonedInstant } from './zoned-time';
 
 /** A working period in wall time; an end at or before the start runs into the next day. */
 export interface TimeRange {

@@ -1,13 +1,5 @@
-import {
-  addDays,
-  daysOfMonth,
-  isIsoDay,
-  isoWeekday,
-  parseTimeOfDay,
-  wallTimeOf,
-  zonedInstant,
-  zoneOffsetMs,
-} from './zoned-time';
+import { addDays, daysOfMonth, isIsoDay, isoWeekday } from './calendar';
+import { parseTimeOfDay, wallTimeOf, zonedInstant, zoneOffsetMs } from './zoned-time';
 
 const utc = (iso: string) => Date.parse(iso);
 

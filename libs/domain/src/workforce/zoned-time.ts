@@ -2,6 +2,8 @@
  * Wall-clock times in the center's time zone, as instants. Pure: Intl does the zone rules, so a
  * DST change moves the instants, never the wall times a schedule is written in.
  */
+import { epochDay } from './calendar';
+
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -58,8 +60,7 @@ export function zoneOffsetMs(epochMs: number, timezone: string): number {
  * that happens twice is its first occurrence (as Temporal's 'compatible').
  */
 export function zonedInstant(day: string, minutes: number, timezone: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  const guess = Date.UTC(y!, m! - 1, d!, 0, minutes);
+  const guess = epochDay(day) * DAY_MS + minutes * MINUTE_MS;
   const before = zoneOffsetMs(guess - DAY_MS, timezone);
   const after = zoneOffsetMs(guess + DAY_MS, timezone);
   const target = wallKey(guess);
@@ -83,29 +84,4 @@ export function parseTimeOfDay(hhmm: string): number {
 
 export function isTimeOfDay(value: unknown): value is string {
   return typeof value === 'string' && /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/.test(value);
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDay(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const t = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
-}
-
-/** The calendar day `n` days after `day` (negative: before). */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a calendar day: 1 = Monday … 7 = Sunday. */
-export function isoWeekday(day: string): number {
-  const w = new Date(Date.parse(`${day}T00:00:00Z`)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-/** Every day of a month ('YYYY-MM'), in order. */
-export function daysOfMonth(month: string): string[] {
-  const [y, m] = month.split('-').map(Number);
-  const count = new Date(Date.UTC(y!, m!, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
-import { IsCalendarDay, ENTITY_ID, ENTITY_ID_MESSAGE } from '../common/validators';
+import { IsCalendarDay } from '../common/calendar-params';
+import { ENTITY_ID, ENTITY_ID_MESSAGE } from '../common/validators';
 import { CallDto } from '../views/call-view';
 
 export class AgentsQuery {

@@ -4,11 +4,11 @@ import {
   CALL_ID,
   ENTITY_ID,
   ENTITY_ID_MESSAGE,
-  IsCalendarDay,
   IsInstant,
   ToBoolean,
   ToInt,
 } from '../common/validators';
+import { IsCalendarDay } from '../common/calendar-params';
 import { CallDto } from '../views/call-view';
 
 export const MAX_PAGE_SIZE = 500;

@@ -1,28 +1,9 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { parseDay } from '@cti/domain';
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
-export function isCalendarDay(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const m = DAY.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return y >= 2000 && y <= 2999 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-export function IsCalendarDay(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isCalendarDay',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} must be a date YYYY-MM-DD`, ...options },
-      validator: { validate: isCalendarDay },
-    });
-}
+export const isCalendarDay = (value: unknown): boolean => parseDay(value).ok;
 
 /** Query strings are text: 'true'/'false' become booleans, anything else stays (and fails @IsBoolean). */
 export const ToBoolean = (): PropertyDecorator =>

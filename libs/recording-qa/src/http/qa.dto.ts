@@ -16,10 +16,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDay, IsCalendarMonth } from '@cti/http-api';
 
 /* Request bodies and queries. Unknown fields are refused (whitelist + forbidNonWhitelisted). */
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._|:T-]{0,160}$/;
 
 export class MuteDto {
@@ -28,8 +28,8 @@ export class MuteDto {
 }
 
 export class RecordingQueryDto {
-  @IsOptional() @Matches(DAY) from?: string;
-  @IsOptional() @Matches(DAY) to?: string;
+  @IsOptional() @IsCalendarDay() from?: string;
+  @IsOptional() @IsCalendarDay() to?: string;
   @IsOptional() @Matches(/^[A-Za-z0-9._-]{1,64}$/) agentId?: string;
   @IsOptional()
   @IsIn(['pending', 'complete', 'missing', 'empty', 'changed', 'deleted'])
@@ -41,7 +41,7 @@ export class ScorecardDto {
 }
 
 export class DrawDto {
-  @Matches(DAY) day!: string;
+  @IsCalendarDay() day!: string;
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/) shiftId!: string;
   @IsOptional() @IsString() @MaxLength(64) seed?: string;
 }
@@ -76,16 +76,16 @@ export class ResolveDto {
 }
 
 export class EvaluationQueryDto {
-  @IsOptional() @Matches(/^\d{4}-\d{2}$/) month?: string;
+  @IsOptional() @IsCalendarMonth() month?: string;
   @IsOptional()
   @IsIn(['submitted', 'acknowledged', 'disputed', 'upheld', 'amended'])
   status?: string;
 }
 
 export class MonthQueryDto {
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) month!: string;
+  @IsCalendarMonth() month!: string;
 }
 
 export class WeekQueryDto {
-  @Matches(DAY) day!: string;
+  @IsCalendarDay() day!: string;
 }

@@ -10,11 +10,12 @@ import {
   UseGuards,
   UsePipes,
 } from '@nestjs/common';
-import { type RecordingStatus } from '@cti/domain';
+import { addDays, MAX_DAY_SPAN, type RecordingStatus } from '@cti/domain';
+import { checkDaySpan } from '@cti/http-api';
 import { RecordingCatalog, type RecordingView } from '../qa/recording-catalog.service';
 import { QaClock } from '../ports/qa-runtime.port';
 import { RecordingQaSettings } from '../recording-qa.settings';
-import { zonedInstant, addDays } from '../qa/week-plan';
+import { zonedInstant } from '../qa/week-plan';
 import { MuteDto, RecordingQueryDto } from './qa.dto';
 import { principalOf, QaAuthGuard, type QaRequest, QaRoles } from './qa-auth.guard';
 import { QaErrorFilter } from './qa-error.filter';
@@ -35,6 +36,7 @@ export class RecordingsController {
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   list(@Query() q: RecordingQueryDto, @Req() req: QaRequest): Promise<RecordingView[]> {
     const zone = this.settings.config.timezone;
+    if (q.from && q.to) checkDaySpan(q.from, q.to, MAX_DAY_SPAN);
     return this.catalog.list(principalOf(req), {
       ...(q.from ? { from: zonedInstant(q.from, '00:00', zone) } : {}),
       ...(q.to ? { to: zonedInstant(addDays(q.to, 1), '00:00', zone) } : {}),

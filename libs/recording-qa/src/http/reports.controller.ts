@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Req, Res, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import { type ServerResponse } from 'node:http';
-import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarMonth } from '@cti/http-api';
 import { type MonthlySummary } from '@cti/domain';
 import { QaAudit, QaClock, type QaPrincipal } from '../ports/qa-runtime.port';
 import { QaError } from '../qa-errors';
@@ -14,7 +15,7 @@ import { QaErrorFilter } from './qa-error.filter';
 import { qaValidation } from './validation';
 
 export class MonthTableQueryDto {
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) month!: string;
+  @IsCalendarMonth() month!: string;
   @IsOptional() @IsIn(['agents', 'teams', 'items', 'training']) table?: string;
 }
 

@@ -9,6 +9,7 @@ import {
   type SamplePick,
   SeededRandom,
   type ShiftDrawInput,
+  parseDay,
   subSeed,
 } from '@cti/domain';
 import {
@@ -133,7 +134,8 @@ export class QaSamplingService {
   }
 
   weekOf(day: string) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new QaError('QA_BAD_REQUEST', 'day: YYYY-MM-DD');
+    const parsed = parseDay(day);
+    if (!parsed.ok) throw new QaError('QA_BAD_REQUEST', `day: ${parsed.problem}`);
     return samplingWeekOf(day, this.config.sampling.shiftStarts, this.config.timezone);
   }
 

@@ -1,4 +1,4 @@
-import { type SamplingWeek } from '@cti/domain';
+import { addDays, type SamplingWeek } from '@cti/domain';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -34,11 +34,6 @@ export function zonedInstant(day: string, hhmm: string, zone: string): number {
   let t = naive - offsetMs(naive, zone);
   t = naive - offsetMs(t, zone);
   return t;
-}
-
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
 /** ISO week id (e.g. 2026-W48) of a Monday. */

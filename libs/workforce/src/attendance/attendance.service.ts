@@ -6,7 +6,9 @@ import {
   type DayAttendance,
   dayAttendance,
   daysOfMonth,
-  isIsoDay,
+  eachDay,
+  MAX_DAY_SPAN,
+  parseDay,
   type MonthAttendance,
   monthAttendance,
   planDay,
@@ -58,7 +60,7 @@ export class AttendanceService {
       this.stays.list(fromDay, toDay),
     ]);
     const out: DayAttendance[] = [];
-    for (let day = fromDay; day <= toDay; day = addDays(day, 1)) {
+    for (const day of eachDay(fromDay, toDay, MAX_DAY_SPAN)) {
       for (const agent of agents) {
         const stay = stayList.find((s) => s.agentId === agent.id && s.day === day);
         out.push(
@@ -104,7 +106,8 @@ export class AttendanceService {
     const problems: string[] = [];
     const agent = this.settings.callCenter.agents.find((a) => a.id === o.agentId);
     if (!agent) problems.push('agentId: is not an agent');
-    if (!isIsoDay(o.day)) problems.push('day: must be a date YYYY-MM-DD');
+    const day = parseDay(o.day);
+    if (!day.ok) problems.push(`day: ${day.problem}`);
     if (!EXCEPTION_FLAGS.includes(o.flag as AttendanceFlag))
       problems.push(`flag: must be one of ${EXCEPTION_FLAGS.join(', ')}`);
     const reason = typeof o.reason === 'string' ? o.reason.trim() : '';

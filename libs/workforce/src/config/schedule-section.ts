@@ -1,7 +1,10 @@
 import {
   type DayOverride,
+  FIRST_SUPPORTED_DAY,
   isIsoDay,
   isTimeOfDay,
+  LAST_SUPPORTED_DAY,
+  parseDay,
   parseTimeOfDay,
   type ScheduleConfig,
   type SeasonSwitch,
@@ -111,7 +114,13 @@ export function override(
   const o = c.object(path, raw, ['day', 'agentId', 'teamId', 'kind', 'pattern', 'reason']) ?? {};
   const kind = c.oneOf(`${path}.kind`, o.kind, ['leave', 'off', 'work'] as const);
   const out: { -readonly [K in keyof DayOverride]: DayOverride[K] } = {
-    day: c.text(`${path}.day`, o.day, undefined, isIsoDay, 'a date YYYY-MM-DD'),
+    day: c.text(
+      `${path}.day`,
+      o.day,
+      undefined,
+      (v) => parseDay(v).ok,
+      `a date YYYY-MM-DD from ${FIRST_SUPPORTED_DAY} to ${LAST_SUPPORTED_DAY}`,
+    ),
     kind,
     reason: c.text(`${path}.reason`, typeof o.reason === 'string' ? o.reason.trim() : o.reason),
   };

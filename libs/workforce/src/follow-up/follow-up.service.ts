@@ -28,6 +28,9 @@ import {
 } from '../ports/stores';
 import { invalidInput, WorkforceError } from '../workforce-error';
 
+/** Revisions count edits in an `integer` column. */
+const MAX_REVISION = 2_147_483_647;
+
 /** A record as a caller sees it: the number masked unless the role (or ownership) allows it. */
 export type FollowUpView = FollowUpRecord & {
   readonly numberMasked: boolean;
@@ -104,8 +107,13 @@ export class FollowUpService {
       string,
       unknown
     >;
-    if (!Number.isInteger(revision))
-      throw invalidInput(['revision: the revision you edited is required']);
+    // The column is a PostgreSQL integer: 1e300 is a whole number, but no revision.
+    if (
+      !Number.isInteger(revision) ||
+      (revision as number) < 1 ||
+      (revision as number) > MAX_REVISION
+    )
+      throw invalidInput([`revision: the revision you edited is required (1 to ${MAX_REVISION})`]);
     const checked = validateFollowUp({
       kind: before.kind,
       contactName: before.contactName,

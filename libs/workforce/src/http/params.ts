@@ -1,13 +1,12 @@
-import { FOLLOW_UP_KINDS, type FollowUpKind, isIsoDay } from '@cti/domain';
+import { FOLLOW_UP_KINDS, type FollowUpKind } from '@cti/domain';
+import { calendarDay, calendarMonth } from '@cti/http-api';
 import { type ReportFormat } from '../reports/report-files';
 import { type Locale } from '../reports/sheet';
 import { invalidInput } from '../workforce-error';
 
 /** Query parameters, checked: a bad one is a 400 naming it, never a guess. */
 export function dayParam(value: unknown, fallback: string, name = 'day'): string {
-  if (value === undefined || value === '') return fallback;
-  if (!isIsoDay(value)) throw invalidInput([`${name}: must be a date YYYY-MM-DD`]);
-  return value;
+  return value === undefined || value === '' ? fallback : calendarDay(value, name);
 }
 
 export function optionalDay(value: unknown, name: string): string | undefined {
@@ -15,10 +14,7 @@ export function optionalDay(value: unknown, name: string): string | undefined {
 }
 
 export function monthParam(value: unknown, fallback: string): string {
-  if (value === undefined || value === '') return fallback;
-  if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
-    throw invalidInput(['month: must be YYYY-MM']);
-  return value;
+  return value === undefined || value === '' ? fallback : calendarMonth(value, 'month');
 }
 
 export function formatParam(value: unknown): ReportFormat | 'json' {

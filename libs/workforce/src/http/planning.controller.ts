@@ -12,8 +12,8 @@ import {
   UseGuards,
 } from '@nestjs/common';
 import { type ApiPrincipal } from '@cti/auth';
-import { AccessGuard, CurrentPrincipal, HttpErrorFilter, Roles } from '@cti/http-api';
-import { addDays } from '@cti/domain';
+import { AccessGuard, checkDaySpan, CurrentPrincipal, HttpErrorFilter, Roles } from '@cti/http-api';
+import { addDays, MAX_DAY_SPAN } from '@cti/domain';
 import { PlanningService } from '../live/planning.service';
 import { QuotaDayService } from '../live/quota-day.service';
 import { WorkforceClock } from '../ports/clock';
@@ -52,10 +52,9 @@ export class PlanningController {
   ) {
     const today = this.quotaDay.today(this.clock.now());
     const fromDay = optionalDay(from, 'from') ?? today;
-    const all = await this.planning.listOverrides(
-      fromDay,
-      optionalDay(to, 'to') ?? addDays(fromDay, 62),
-    );
+    const toDay = optionalDay(to, 'to') ?? addDays(fromDay, 62);
+    checkDaySpan(fromDay, toDay, MAX_DAY_SPAN);
+    const all = await this.planning.listOverrides(fromDay, toDay);
     const team = p.role === 'team_leader' ? p.teamId : undefined;
     const mine = (o: { agentId?: string; teamId?: string }) =>
       team === undefined ||

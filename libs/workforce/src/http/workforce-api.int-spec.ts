@@ -94,7 +94,7 @@ describe('the quota day over HTTP (Nest, real AuthModule tokens, PostgreSQL)', (
     expect([bad.status, bad.body.code, bad.body.details]).toEqual([
       400,
       'VALIDATION_FAILED',
-      { fields: [{ field: 'day', problems: ['must be a date YYYY-MM-DD'] }] },
+      { fields: [{ field: 'day', problems: ['2026-02-30 does not exist (2026-02 has 28 days)'] }] },
     ]);
   });
 

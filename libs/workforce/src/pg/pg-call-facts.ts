@@ -1,6 +1,6 @@
 import { loadDay } from '@cti/persistence';
 import { type DataSource } from 'typeorm';
-import { addDays } from '@cti/domain';
+import { eachDay, MAX_REPORT_DAY_SPAN } from '@cti/domain';
 import { CallFactsSource, type DayFacts } from '../ports/facts';
 
 /** The record writer's tables, read a day at a time (the days a report spans are few). */
@@ -10,8 +10,8 @@ export class PgCallFacts extends CallFactsSource {
   }
 
   async facts(fromDay: string, toDay: string): Promise<DayFacts> {
-    const days: string[] = [];
-    for (let d = fromDay; d <= toDay; d = addDays(d, 1)) days.push(d);
+    // A report's days and the day either side of them; a longer span is refused, not loaded.
+    const days = eachDay(fromDay, toDay, MAX_REPORT_DAY_SPAN + 2);
     const loaded = await Promise.all(days.map((d) => loadDay(this.ds, d)));
     return {
       legs: loaded.flatMap((d) => d.legs),
