@@ -103,6 +103,31 @@ describe('TokenService', () => {
       ),
     ).toBe('bad');
   });
+
+  it('rejects a well-signed token living longer than the configured lifetime or issued in the future', async () => {
+    const jwt = new JwtService({ secret: settings.jwtSecret });
+    const now = Math.floor(clock.now() / 1000);
+    const claims = { sub: 'u-1', role: 'agent', tv: 3 };
+    const tenYears = 10 * 365 * 86_400;
+    expect(
+      await rejection(tokens.verify(jwt.sign({ ...claims, iat: now, exp: now + tenYears }))),
+    ).toBe('bad');
+    expect(await rejection(tokens.verify(jwt.sign({ ...claims, iat: now, exp: now + 901 })))).toBe(
+      'bad',
+    );
+    expect(
+      await rejection(
+        tokens.verify(jwt.sign({ ...claims, iat: now + 3600, exp: now + 3600 + 60 })),
+      ),
+    ).toBe('bad');
+    // Exactly the lifetime, and a peer's clock a little ahead, are fine.
+    await expect(
+      tokens.verify(jwt.sign({ ...claims, iat: now, exp: now + 900 })),
+    ).resolves.toBeDefined();
+    await expect(
+      tokens.verify(jwt.sign({ ...claims, iat: now + 30, exp: now + 30 + 900 })),
+    ).resolves.toBeDefined();
+  });
 });
 
 describe('UserTokenVerifier (the wallboard TokenVerifier port)', () => {
