@@ -194,4 +194,25 @@ describe('UserTokenVerifier (the wallboard TokenVerifier port)', () => {
     accounts.findById = () => Promise.reject(new Error('db down'));
     expect(await rejection(verifier.verify(token))).toBe('other: db down');
   });
+
+  it('keeps the last known row through a store outage, but never revives a forgotten user', async () => {
+    const { clock, accounts, user, tokens, verifier } = await setup();
+    const other = await accounts.create({
+      username: 'lead',
+      passwordHash: 'h',
+      role: 'supervisor',
+    });
+    const { token } = tokens.issue(user);
+    const otherToken = tokens.issue(other).token;
+    await verifier.verify(token);
+    await verifier.verify(otherToken);
+    accounts.findById = () => Promise.reject(new Error('db down'));
+    clock.advance(5 * 60_000); // well past the 30 s cache: the row is stale, the store down
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: user.id });
+    verifier.forget(other.id); // disabled through this process
+    expect(await rejection(verifier.verify(otherToken))).toBe('other: db down');
+    // The token's own expiry still applies.
+    clock.advance(11 * 60_000);
+    expect(await rejection(verifier.verify(token))).toBe('expired');
+  });
 });
