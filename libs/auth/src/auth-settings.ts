@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { type AccountThrottleLimits } from './account-throttle';
 import { type ScryptCost } from './password-hasher';
 
@@ -10,7 +11,10 @@ export const MAX_USER_CACHE_SECONDS = 30;
 
 /** Bounds on the password checks running at once (each is ~32 MiB of scrypt on the libuv pool). */
 export interface PasswordCheckLimits {
-  /** Checks hashing at once: below libuv's 4 threads, so file and DNS work still get one. */
+  /**
+   * Checks hashing at once: one core short of the machine's (the event loop keeps one), and
+   * below libuv's 4 threads, so file and DNS work still get one.
+   */
   readonly concurrent: number;
   /** Checks waiting for a slot; beyond it a login is refused at once (429, Retry-After: 1). */
   readonly queued: number;
@@ -31,7 +35,7 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   maxFailuresPerIp: 50,
   windowSeconds: 5 * 60,
   account: { freeFailures: 10, maxDelaySeconds: 60 },
-  passwordChecks: { concurrent: 2, queued: 8 },
+  passwordChecks: { concurrent: Math.min(3, Math.max(1, availableParallelism() - 1)), queued: 8 },
 };
 
 /** Auth configuration, read once at start (a DI token too). */

@@ -36,7 +36,6 @@ describe('a flood of wrong logins from strangers (real scrypt, PostgreSQL, HTTP)
       maxFailures: 100_000,
       maxFailuresPerIp: 100_000,
       account: { freeFailures: 100_000, maxDelaySeconds: 60 },
-      passwordChecks: { concurrent: 1000, queued: 0 },
     };
     api = await startApiTestApp(await startTestDatabase(), { settings: { login } });
     const server = api.app.getHttpServer();
