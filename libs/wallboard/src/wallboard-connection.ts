@@ -17,6 +17,8 @@ export interface ConnectionContext {
   verify(token: string): Promise<Principal>;
   /** A close code when the principal may not open one more socket (caps), else undefined. */
   admit(principal: Principal): CloseCode | undefined;
+  /** The connection has its principal: it leaves the pre-authentication budget. */
+  authenticated(connection: WallboardConnection): void;
   closed(connection: WallboardConnection): void;
   readonly logger: WallboardLogger;
   readonly authTimeoutMs: number;
@@ -81,6 +83,11 @@ export class WallboardConnection implements HubSocket {
 
   get ready(): boolean {
     return this.phase === 'ready';
+  }
+
+  /** Open, but no `auth` message yet. */
+  get awaitingAuth(): boolean {
+    return this.phase === 'awaiting-auth';
   }
 
   get bufferedAmount(): number {
@@ -206,6 +213,7 @@ export class WallboardConnection implements HubSocket {
     this.phase = 'ready';
     this.principalValue = principal;
     this.tokenValue = token;
+    this.ctx.authenticated(this);
     this.sendMessage({
       type: 'welcome',
       user: principal.userId,
