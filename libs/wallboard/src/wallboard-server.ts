@@ -1,9 +1,9 @@
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import { type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { type Principal } from './access-policy';
+import { type Principal, scopeKey } from './access-policy';
 import { MAX_CLIENT_MESSAGE_BYTES } from './parse-client-message';
-import { CloseCode, WALLBOARD_SUBPROTOCOL } from './protocol';
+import { CloseCode, type Scope, WALLBOARD_SUBPROTOCOL } from './protocol';
 import { type TokenVerifier, TokenRejected } from './token-verifier';
 import {
   type ConnectionContext,
@@ -35,6 +35,18 @@ export interface WallboardServerOptions {
   readonly maxMessagesPerSecond?: number;
   readonly maxProtocolErrors?: number;
   readonly logger?: WallboardLogger;
+  /** Where unmasked subscriptions are recorded (the app's audit trail); none: not recorded. */
+  readonly audit?: WallboardAudit;
+}
+
+/** The audit trail, as @cti/auth's AuditLog offers it. */
+export interface WallboardAudit {
+  append(entry: {
+    readonly actor: string;
+    readonly action: string;
+    readonly target?: string;
+    readonly details?: Readonly<Record<string, unknown>>;
+  }): Promise<unknown>;
 }
 
 const SILENT: WallboardLogger = { log: () => undefined, warn: () => undefined };
@@ -96,6 +108,7 @@ export class WallboardServer {
         this.unauthenticated.delete(c);
         this.authenticated.delete(c);
       },
+      auditUnmasked: (p, scope) => this.auditUnmasked(p, scope),
       logger: options.logger ?? SILENT,
       authTimeoutMs: options.authTimeoutMs ?? 5_000,
       closeGraceMs: options.closeGraceMs ?? 5_000,
@@ -178,6 +191,24 @@ export class WallboardServer {
       this.connections.add(connection);
       if (!connection.principal) this.unauthenticated.set(connection, address);
     });
+  }
+
+  private async auditUnmasked(principal: Principal, scope: Scope): Promise<boolean> {
+    if (!this.options.audit) return true;
+    try {
+      await this.options.audit.append({
+        actor: principal.userId,
+        action: 'wallboard.unmasked_subscription',
+        target: scopeKey(scope),
+        details: { role: principal.role, scope },
+      });
+      return true;
+    } catch (error) {
+      this.ctx.logger.warn(
+        `audit of an unmasked subscription failed, numbers stay masked: ${(error as Error).message}`,
+      );
+      return false;
+    }
   }
 
   /** 503 when the authenticated sockets are at their cap. */
