@@ -32,6 +32,11 @@ export {
 export { Clock, SystemClock } from './clock';
 export { type AccountThrottleLimits } from './account-throttle';
 export { type LimitVerdict, LoginRateLimiter } from './login-rate-limiter';
+export {
+  benchLoginFlood,
+  type LoginFloodOptions,
+  type LoginFloodResult,
+} from './login-flood-bench';
 export { PasswordCheckGate } from './password-check-gate';
 export {
   DEFAULT_SCRYPT_COST,
