@@ -1,3 +1,4 @@
+import { benchLoginFlood, DEFAULT_LOGIN_LIMITS } from '@cti/auth';
 import { readConfigFile, validateConfig } from '@cti/config';
 import { benchCore } from './bench/core-bench';
 import { benchPersistence } from '@cti/persistence';
@@ -11,7 +12,7 @@ export interface BenchArgs {
   readonly config: string;
   readonly loops: number;
   readonly rounds: number;
-  /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator), wallboard, persistence. */
+  /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator), wallboard, persistence, login. */
   readonly modes: readonly string[];
 }
 
@@ -33,6 +34,7 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
         `one TypeORM insert per row ${fmt(r.baseline.rowsPerSecond)} rows/s; ratio ${r.speedup.toFixed(1)}x`,
     );
   }
+  if (args.modes.includes('login')) await benchLogins(out);
   if (args.modes.includes('e2e')) {
     // Real time for the floor sizes in the issue, then sped up until asterisk-manager saturates.
     for (const [agents, speed] of [
@@ -46,6 +48,22 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
         `simulator → TCP → adapter → core, ${agents} agents at ${speed}x: ${fmt(r.perSecond)} events/s, event→state latency p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms`,
       );
     }
+  }
+}
+
+/** 200 wrong logins, 50 in flight: how long the thread pool's other work waits, gate vs none. */
+async function benchLogins(out: (text: string) => void): Promise<void> {
+  const runs = [
+    ['password-check gate', DEFAULT_LOGIN_LIMITS.passwordChecks],
+    ['no gate', { concurrent: 1000, queued: 0 }],
+  ] as const;
+  for (const [name, passwordChecks] of runs) {
+    const r = await benchLoginFlood({ logins: 200, inFlight: 50, passwordChecks });
+    out(
+      `login flood, ${name} (${passwordChecks.concurrent} at once, ${passwordChecks.queued} waiting): ` +
+        `${r.invalid} checked, ${r.refused} refused at once in ${r.seconds.toFixed(1)} s; ` +
+        `thread-pool probe p50 ${r.poolProbeMs.p50.toFixed(1)} ms, p99 ${r.poolProbeMs.p99.toFixed(1)} ms, max ${r.poolProbeMs.max.toFixed(1)} ms`,
+    );
   }
 }
 

@@ -1,9 +1,11 @@
 import { runBench } from './bench-command';
 import { runReplay } from './replay-command';
 
+const BENCH_MODES = ['ingestion', 'e2e', 'wallboard', 'persistence', 'login'];
+
 const USAGE = `usage:
   cti-cli replay <capture.ami.jsonl> --config <file> [--json] [--speed N]
-  cti-cli bench [ingestion|e2e|wallboard|persistence ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N]`;
+  cti-cli bench [ingestion|e2e|wallboard|persistence|login ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N]`;
 
 const DEFAULT_CAPTURE = `${process.cwd()}/test/fixtures/ami-captures/inbound-day.ami.jsonl`;
 const DEFAULT_CONFIG = `${process.cwd()}/config/examples/capture-call-center.yaml`;
@@ -39,11 +41,7 @@ async function main(argv: string[]): Promise<number> {
         config: option(args, '--config') ?? DEFAULT_CONFIG,
         loops: Number(option(args, '--loops') ?? 20),
         rounds: Number(option(args, '--rounds') ?? 3),
-        modes:
-          args.filter((a) => ['ingestion', 'e2e', 'wallboard', 'persistence'].includes(a)).length >
-          0
-            ? args
-            : ['ingestion', 'e2e', 'wallboard', 'persistence'],
+        modes: args.filter((a) => BENCH_MODES.includes(a)).length > 0 ? args : BENCH_MODES,
       },
       out,
     );

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AuthModule, readAuthSettings } from '@cti/auth';
+import { AuditLog, AuthModule, readAuthSettings } from '@cti/auth';
 import { HttpApiModule } from '@cti/http-api';
 import { TokenVerifier, WallboardHub, WallboardModule } from '@cti/wallboard';
 import { LiveCallCenter } from './live/live-call-center';
@@ -29,10 +29,15 @@ export class CtiServerModule {
         recordingQaModule([ports, auth], runtime, env, dataDir),
         WallboardModule.forRootAsync({
           imports: [ports, auth],
-          inject: [WallboardHub, TokenVerifier, LiveCallCenter],
-          useFactory: (hub: WallboardHub, verifier: TokenVerifier, live: LiveCallCenter) => {
+          inject: [WallboardHub, TokenVerifier, LiveCallCenter, AuditLog],
+          useFactory: (
+            hub: WallboardHub,
+            verifier: TokenVerifier,
+            live: LiveCallCenter,
+            audit: AuditLog,
+          ) => {
             live.freshness$.subscribe((f) => hub.setLinkState(f));
-            return { hub, verifier, server: { allowedOrigins: origins } };
+            return { hub, verifier, server: { allowedOrigins: origins, audit } };
           },
         }),
       ],

@@ -1,5 +1,10 @@
 /** Why a login was refused; the HTTP layer maps these to 401 / 429 / 503. */
-export type AuthErrorCode = 'INVALID_CREDENTIALS' | 'RATE_LIMITED' | 'AUDIT_UNAVAILABLE';
+export type AuthErrorCode =
+  | 'INVALID_CREDENTIALS'
+  | 'RATE_LIMITED'
+  | 'AUDIT_UNAVAILABLE'
+  /** The user store cannot be read (database outage): temporary, not the caller's fault. */
+  | 'STORE_UNAVAILABLE';
 
 export class AuthError extends Error {
   constructor(

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { type AccountThrottleLimits } from './account-throttle';
 import { type ScryptCost } from './password-hasher';
 
 export const MIN_JWT_SECRET_LENGTH = 32;
@@ -7,17 +9,33 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 15 * 60;
 /** Revocation must reach open sockets within 60 s: the user cache may add at most half of it. */
 export const MAX_USER_CACHE_SECONDS = 30;
 
+/** Bounds on the password checks running at once (each is ~32 MiB of scrypt on the libuv pool). */
+export interface PasswordCheckLimits {
+  /**
+   * Checks hashing at once: one core short of the machine's (the event loop keeps one), and
+   * below libuv's 4 threads, so file and DNS work still get one.
+   */
+  readonly concurrent: number;
+  /** Checks waiting for a slot; beyond it a login is refused at once (429, Retry-After: 1). */
+  readonly queued: number;
+}
+
 /** Failed logins allowed per username and client address, per IP, within the window. */
 export interface LoginLimits {
   readonly maxFailures: number;
   readonly maxFailuresPerIp: number;
   readonly windowSeconds: number;
+  /** One account from any address (progressive delay, ASVS 2.2.1). */
+  readonly account: AccountThrottleLimits;
+  readonly passwordChecks: PasswordCheckLimits;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   maxFailures: 5,
   maxFailuresPerIp: 50,
   windowSeconds: 5 * 60,
+  account: { freeFailures: 10, maxDelaySeconds: 60 },
+  passwordChecks: { concurrent: Math.min(3, Math.max(1, availableParallelism() - 1)), queued: 8 },
 };
 
 /** Auth configuration, read once at start (a DI token too). */

@@ -5,6 +5,7 @@ import { AuthService } from './auth.service';
 import { AdminBootstrapper } from './bootstrap-admin';
 import { Clock, SystemClock } from './clock';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordCheckGate } from './password-check-gate';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token-service';
 import { UserTokenVerifier } from './user-token-verifier';
@@ -40,6 +41,11 @@ export class AuthModule {
           useFactory: (s: AuthSettings, clock: Clock) => new LoginRateLimiter(s.login, clock),
           inject: [AuthSettings, Clock],
         },
+        {
+          provide: PasswordCheckGate,
+          useFactory: (s: AuthSettings) => new PasswordCheckGate(s.login.passwordChecks),
+          inject: [AuthSettings],
+        },
         TokenService,
         UserTokenVerifier,
         { provide: TokenVerifier, useExisting: UserTokenVerifier },
@@ -50,6 +56,11 @@ export class AuthModule {
         AuthSettings,
         Clock,
         PasswordHasher,
+        {
+          provide: PasswordCheckGate,
+          useFactory: (s: AuthSettings) => new PasswordCheckGate(s.login.passwordChecks),
+          inject: [AuthSettings],
+        },
         TokenService,
         UserTokenVerifier,
         TokenVerifier,

@@ -3,6 +3,7 @@ import { AuthError } from './auth-errors';
 import { AuthService } from './auth.service';
 import { bootstrapAdmin } from './bootstrap-admin';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordCheckGate } from './password-check-gate';
 import { PasswordHasher } from './password-hasher';
 import { ManualClock, MemoryAccounts, MemoryAudit } from './testing/memory-accounts';
 import { TokenService } from './token-service';
@@ -27,6 +28,7 @@ async function setup() {
     new TokenService(settings, clock),
     audit,
     new LoginRateLimiter(settings.login, clock),
+    new PasswordCheckGate(settings.login.passwordChecks),
   );
   const user = await accounts.create({
     username: 'lead',

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuthError } from './auth-errors';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { PasswordCheckGate } from './password-check-gate';
 import { PasswordHasher, MAX_PASSWORD_LENGTH } from './password-hasher';
 import { type AppUser, type AuditEntry, AuditLog, normalizeUsername, UserAccounts } from './ports';
 import { type Role } from './roles';
@@ -51,7 +52,7 @@ export function publicUser(u: AppUser): PublicUser {
 /** Audit actor for a login attempt: the name typed, cut short (it is untrusted input). */
 const actorOf = (username: string): string => username.slice(0, 64) || '(empty)';
 
-/** Login: slow hash, the same time and answer for every failure, throttled, audited. */
+/** Login: slow hash, the same time and answer for every failure, throttled, bounded, audited. */
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger('Auth');
@@ -63,10 +64,11 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly audit: AuditLog,
     private readonly limiter: LoginRateLimiter,
+    private readonly gate: PasswordCheckGate,
   ) {}
 
   get stats(): LoginStats {
-    return { ...this.counts };
+    return { ...this.counts, rateLimited: this.counts.rateLimited + this.gate.refused };
   }
 
   async login(request: LoginRequest): Promise<LoginResult> {
@@ -91,10 +93,9 @@ export class AuthService {
         verdict.retryAfterSeconds,
       );
     }
-    const user = await this.users.findByUsername(username);
-    const passwordOk = user
-      ? await this.hasher.verify(request.password, user.passwordHash)
-      : await this.hasher.burn(request.password);
+    const { user, passwordOk } = await this.gate.run(() =>
+      this.checkPassword(username, request.password),
+    );
     if (!user || !passwordOk || user.disabled) {
       this.limiter.failed(username, ip);
       this.counts.failed++;
@@ -118,6 +119,23 @@ export class AuthService {
     await this.upgradeHash(user, request.password);
     const issued = this.tokens.issue(user);
     return { token: issued.token, expiresAt: issued.expiresAt, user: publicUser(user) };
+  }
+
+  private async checkPassword(
+    username: string,
+    password: string,
+  ): Promise<{ user: AppUser | undefined; passwordOk: boolean }> {
+    let user: AppUser | undefined;
+    try {
+      user = await this.users.findByUsername(username);
+    } catch (err) {
+      this.logger.error(`user lookup failed: ${(err as Error).message}`);
+      throw new AuthError('STORE_UNAVAILABLE', 'sign-in is unavailable right now: try again later');
+    }
+    const passwordOk = user
+      ? await this.hasher.verify(password, user.passwordHash)
+      : await this.hasher.burn(password);
+    return { user, passwordOk };
   }
 
   /** Fail closed (D6): no audit entry, no login. */

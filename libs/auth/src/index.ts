@@ -8,6 +8,7 @@ export {
   loadJwtSecret,
   type LoginLimits,
   MAX_USER_CACHE_SECONDS,
+  type PasswordCheckLimits,
   MIN_JWT_SECRET_LENGTH,
   MIN_PASSWORD_LENGTH,
   readAuthSettings,
@@ -29,7 +30,14 @@ export {
   type BootstrapOutcome,
 } from './bootstrap-admin';
 export { Clock, SystemClock } from './clock';
+export { type AccountThrottleLimits } from './account-throttle';
 export { type LimitVerdict, LoginRateLimiter } from './login-rate-limiter';
+export {
+  benchLoginFlood,
+  type LoginFloodOptions,
+  type LoginFloodResult,
+} from './login-flood-bench';
+export { PasswordCheckGate } from './password-check-gate';
 export {
   DEFAULT_SCRYPT_COST,
   MAX_PASSWORD_LENGTH,

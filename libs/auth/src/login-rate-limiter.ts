@@ -1,3 +1,4 @@
+import { AccountThrottle } from './account-throttle';
 import { type LoginLimits } from './auth-settings';
 import { type Clock } from './clock';
 
@@ -70,10 +71,12 @@ class FailureBook {
  * address within the window, that pair is refused until the oldest of them leaves the window;
  * an address failing `maxFailuresPerIp` times across usernames (password spraying) likewise.
  * While refused, even the right password gets 429: otherwise the limit would not limit.
+ * Guessing one account from many addresses is slowed by the AccountThrottle.
  */
 export class LoginRateLimiter {
   private readonly byUser: FailureBook;
   private readonly byIp: FailureBook;
+  private readonly byAccount: AccountThrottle;
 
   constructor(
     limits: LoginLimits,
@@ -82,6 +85,7 @@ export class LoginRateLimiter {
     const windowMs = limits.windowSeconds * 1000;
     this.byUser = new FailureBook(limits.maxFailures, windowMs);
     this.byIp = new FailureBook(limits.maxFailuresPerIp, windowMs);
+    this.byAccount = new AccountThrottle(limits.account);
   }
 
   check(username: string, ip: string): LimitVerdict {
@@ -90,6 +94,7 @@ export class LoginRateLimiter {
     const until = Math.max(
       this.byUser.blockedUntil(userKey, now) ?? 0,
       this.byIp.blockedUntil(ip, now) ?? 0,
+      this.byAccount.blockedUntil(username, ip, now) ?? 0,
     );
     if (until <= now) return { allowed: true };
     const lockoutStarted =
@@ -106,10 +111,12 @@ export class LoginRateLimiter {
     const now = this.clock.now();
     this.byUser.add(JSON.stringify([username, ip]), now);
     this.byIp.add(ip, now);
+    this.byAccount.failed(username, now);
   }
 
   /** A good login clears its pair's failures (not the address's: spraying still counts). */
   succeeded(username: string, ip: string): void {
     this.byUser.clear(JSON.stringify([username, ip]));
+    this.byAccount.succeeded(username, ip, this.clock.now());
   }
 }

@@ -103,6 +103,31 @@ describe('TokenService', () => {
       ),
     ).toBe('bad');
   });
+
+  it('rejects a well-signed token living longer than the configured lifetime or issued in the future', async () => {
+    const jwt = new JwtService({ secret: settings.jwtSecret });
+    const now = Math.floor(clock.now() / 1000);
+    const claims = { sub: 'u-1', role: 'agent', tv: 3 };
+    const tenYears = 10 * 365 * 86_400;
+    expect(
+      await rejection(tokens.verify(jwt.sign({ ...claims, iat: now, exp: now + tenYears }))),
+    ).toBe('bad');
+    expect(await rejection(tokens.verify(jwt.sign({ ...claims, iat: now, exp: now + 901 })))).toBe(
+      'bad',
+    );
+    expect(
+      await rejection(
+        tokens.verify(jwt.sign({ ...claims, iat: now + 3600, exp: now + 3600 + 60 })),
+      ),
+    ).toBe('bad');
+    // Exactly the lifetime, and a peer's clock a little ahead, are fine.
+    await expect(
+      tokens.verify(jwt.sign({ ...claims, iat: now, exp: now + 900 })),
+    ).resolves.toBeDefined();
+    await expect(
+      tokens.verify(jwt.sign({ ...claims, iat: now + 30, exp: now + 30 + 900 })),
+    ).resolves.toBeDefined();
+  });
 });
 
 describe('UserTokenVerifier (the wallboard TokenVerifier port)', () => {
@@ -168,5 +193,26 @@ describe('UserTokenVerifier (the wallboard TokenVerifier port)', () => {
     verifier.forget(user.id);
     accounts.findById = () => Promise.reject(new Error('db down'));
     expect(await rejection(verifier.verify(token))).toBe('other: db down');
+  });
+
+  it('keeps the last known row through a store outage, but never revives a forgotten user', async () => {
+    const { clock, accounts, user, tokens, verifier } = await setup();
+    const other = await accounts.create({
+      username: 'lead',
+      passwordHash: 'h',
+      role: 'supervisor',
+    });
+    const { token } = tokens.issue(user);
+    const otherToken = tokens.issue(other).token;
+    await verifier.verify(token);
+    await verifier.verify(otherToken);
+    accounts.findById = () => Promise.reject(new Error('db down'));
+    clock.advance(5 * 60_000); // well past the 30 s cache: the row is stale, the store down
+    await expect(verifier.verify(token)).resolves.toMatchObject({ userId: user.id });
+    verifier.forget(other.id); // disabled through this process
+    expect(await rejection(verifier.verify(otherToken))).toBe('other: db down');
+    // The token's own expiry still applies.
+    clock.advance(11 * 60_000);
+    expect(await rejection(verifier.verify(token))).toBe('expired');
   });
 });

@@ -34,6 +34,8 @@ export interface IssuedToken {
 
 /** Longer "tokens" are refused unparsed: ours are a few hundred bytes. */
 const MAX_TOKEN_LENGTH = 4096;
+/** Clock difference tolerated between instances for `iat`: a token "from the future" beyond it is forged. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
 /** Issues and checks short-lived HS256 JWTs; time comes from the Clock port. */
 @Injectable()
@@ -86,8 +88,18 @@ export class TokenService {
       (agent === undefined || typeof agent === 'string') &&
       Number.isInteger(tv) &&
       typeof iat === 'number' &&
-      typeof exp === 'number';
+      typeof exp === 'number' &&
+      this.plausibleLifetime(iat, exp);
     if (!valid) throw new TokenRejected('bad');
     return { sub, role, team, agent, tv: tv as number, iat, exp };
+  }
+
+  /**
+   * A signed token is still refused when it claims more life than we ever issue or was "issued"
+   * in the future: such a token comes from a leaked secret or a misconfigured peer, not from us.
+   */
+  private plausibleLifetime(iat: number, exp: number): boolean {
+    const now = Math.floor(this.clock.now() / 1000);
+    return iat <= now + TOKEN_CLOCK_SKEW_SECONDS && exp - iat <= this.settings.tokenTtlSeconds;
   }
 }

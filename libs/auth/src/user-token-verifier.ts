@@ -22,7 +22,9 @@ const MAX_CACHED_USERS = 10_000;
  * The wallboard's TokenVerifier port, for the HTTP API too: a valid signature is not enough, the
  * user must still exist, be enabled and have the token's `tv`. User rows are cached for at most
  * 30 s, so with the wallboard's periodic re-check revocation reaches open sockets within 60 s;
- * changes made through this process call `forget()` and apply at once.
+ * changes made through this process call `forget()` and apply at once. When the store cannot be
+ * read, the last row read for the user is used (last known good): a database outage does not
+ * take the live views down, and no revocation made through this process is lost.
  */
 @Injectable()
 export class UserTokenVerifier extends TokenVerifier {
@@ -82,7 +84,15 @@ export class UserTokenVerifier extends TokenVerifier {
       this.inflight.set(id, pending);
     }
     const generation = this.generation;
-    const user = await pending;
+    let user: AppUser | undefined;
+    try {
+      user = await pending;
+    } catch (err) {
+      // The store is down: the last row we read stands in (through an outage the live views
+      // keep working); a token never seen before, or a forgotten user, fails closed.
+      if (hit) return hit.user;
+      throw err;
+    }
     if (this.ttlMs > 0 && generation === this.generation) {
       if (this.cache.size >= MAX_CACHED_USERS) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(id, { user, at: this.clock.now() });

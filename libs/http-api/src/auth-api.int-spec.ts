@@ -157,6 +157,39 @@ describe('auth API: login, tokens, revocation, rate limit (real PostgreSQL)', ()
     expect((await api.login('sup', USER_PASSWORD)).status).toBe(200);
   });
 
+  it('slows one account guessed from many addresses (429 after 10 failures an hour), never its owner', async () => {
+    const express = api.app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void };
+    express.set('trust proxy', 'loopback'); // X-Forwarded-For names the guessers' addresses
+    const from = (ip: string, password: string) =>
+      api
+        .http()
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ username: 'lead.south', password });
+    try {
+      // Each guess from a new address: the address limits never trip, the account's does.
+      let failures = 0;
+      let slowed: Awaited<ReturnType<typeof from>> | undefined;
+      for (let i = 0; i < 40 && !slowed; i++) {
+        const res = await from(`198.51.100.${i}`, `wrong guess ${i}xx`);
+        if (res.status === 429) {
+          slowed = res;
+        } else {
+          expectError(res, 401, 'UNAUTHENTICATED');
+          failures++;
+        }
+      }
+      expect(failures).toBeGreaterThanOrEqual(10);
+      expectError(slowed!, 429, 'RATE_LIMITED');
+      expect(Number(slowed!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(Number(slowed!.headers['retry-after'])).toBeLessThanOrEqual(60);
+      // The owner's own address (it signed in from there at the start) is not slowed.
+      expect((await api.login('lead.south', USER_PASSWORD)).status).toBe(200);
+    } finally {
+      express.set('trust proxy', false);
+    }
+  });
+
   it("rejects a disabled user's token at once, on the API and on the wallboard verifier", async () => {
     const created = await api
       .http()

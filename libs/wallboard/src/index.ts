@@ -34,7 +34,11 @@ export {
   WallboardHub,
   type WallboardHubOptions,
 } from './wallboard-hub';
-export { WallboardServer, type WallboardServerOptions } from './wallboard-server';
+export {
+  type WallboardAudit,
+  WallboardServer,
+  type WallboardServerOptions,
+} from './wallboard-server';
 export {
   agentTile,
   alertsFor,

@@ -17,7 +17,11 @@ export interface ConnectionContext {
   verify(token: string): Promise<Principal>;
   /** A close code when the principal may not open one more socket (caps), else undefined. */
   admit(principal: Principal): CloseCode | undefined;
+  /** The connection has its principal: it leaves the pre-authentication budget. */
+  authenticated(connection: WallboardConnection): void;
   closed(connection: WallboardConnection): void;
+  /** Records that the principal is about to see unmasked numbers; false when it cannot. */
+  auditUnmasked(principal: Principal, scope: Scope): Promise<boolean>;
   readonly logger: WallboardLogger;
   readonly authTimeoutMs: number;
   readonly closeGraceMs: number;
@@ -46,6 +50,10 @@ export class WallboardConnection implements HubSocket {
   private subscription?: { scope: Scope; askedMasked: boolean; masked: boolean };
   private pending: ClientMessage[] = [];
   private errors = 0;
+  /** The unmasked audience was audited for this connection (once is enough). */
+  private unmaskedAudited = false;
+  /** Bumped by every subscribe: an audit that returns late must not undo a newer one. */
+  private subscriptions = 0;
   private allowance: number;
   private lastRefill = Date.now();
   private authTimer?: NodeJS.Timeout;
@@ -81,6 +89,11 @@ export class WallboardConnection implements HubSocket {
 
   get ready(): boolean {
     return this.phase === 'ready';
+  }
+
+  /** Open, but no `auth` message yet. */
+  get awaitingAuth(): boolean {
+    return this.phase === 'awaiting-auth';
   }
 
   get bufferedAmount(): number {
@@ -175,11 +188,28 @@ export class WallboardConnection implements HubSocket {
     m?: { lastSeq?: number; stream?: string },
   ): void {
     const masked = askedMasked || !maySeeNumbers(this.principalValue!);
-    this.subscription = { scope, askedMasked, masked };
     const resume =
       m?.lastSeq !== undefined && m.stream !== undefined
         ? { lastSeq: m.lastSeq, stream: m.stream }
         : undefined;
+    const current = ++this.subscriptions;
+    if (masked || this.unmaskedAudited) return this.join(scope, askedMasked, masked, resume);
+    // Numbers in clear only once that is on the audit trail; if it cannot be written, the board
+    // still works, masked, and the next re-check tries again.
+    void this.ctx.auditUnmasked(this.principalValue!, scope).then((audited) => {
+      if (this.phase !== 'ready' || current !== this.subscriptions) return;
+      this.unmaskedAudited = audited;
+      this.join(scope, askedMasked, !audited, resume);
+    });
+  }
+
+  private join(
+    scope: Scope,
+    askedMasked: boolean,
+    masked: boolean,
+    resume: { lastSeq: number; stream: string } | undefined,
+  ): void {
+    this.subscription = { scope, askedMasked, masked };
     this.ctx.hub.subscribe(this, scope, masked, resume);
   }
 
@@ -206,6 +236,7 @@ export class WallboardConnection implements HubSocket {
     this.phase = 'ready';
     this.principalValue = principal;
     this.tokenValue = token;
+    this.ctx.authenticated(this);
     this.sendMessage({
       type: 'welcome',
       user: principal.userId,

@@ -1,9 +1,9 @@
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import { type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { type Principal } from './access-policy';
+import { type Principal, scopeKey } from './access-policy';
 import { MAX_CLIENT_MESSAGE_BYTES } from './parse-client-message';
-import { CloseCode, WALLBOARD_SUBPROTOCOL } from './protocol';
+import { CloseCode, type Scope, WALLBOARD_SUBPROTOCOL } from './protocol';
 import { type TokenVerifier, TokenRejected } from './token-verifier';
 import {
   type ConnectionContext,
@@ -25,11 +25,28 @@ export interface WallboardServerOptions {
   /** Ping interval; a peer that has not answered the previous ping is dropped (default 30 s). */
   readonly heartbeatMs?: number;
   readonly closeGraceMs?: number;
+  /** Authenticated sockets in total (default 2,000); sockets still authenticating do not count. */
   readonly maxSockets?: number;
+  /** Sockets not yet authenticated, in total (default 200): beyond it the oldest is closed. */
+  readonly maxUnauthenticatedSockets?: number;
+  /** Sockets not yet authenticated from one client address (default 10). */
+  readonly maxUnauthenticatedPerAddress?: number;
   readonly maxSocketsPerUser?: number;
   readonly maxMessagesPerSecond?: number;
   readonly maxProtocolErrors?: number;
   readonly logger?: WallboardLogger;
+  /** Where unmasked subscriptions are recorded (the app's audit trail); none: not recorded. */
+  readonly audit?: WallboardAudit;
+}
+
+/** The audit trail, as @cti/auth's AuditLog offers it. */
+export interface WallboardAudit {
+  append(entry: {
+    readonly actor: string;
+    readonly action: string;
+    readonly target?: string;
+    readonly details?: Readonly<Record<string, unknown>>;
+  }): Promise<unknown>;
 }
 
 const SILENT: WallboardLogger = { log: () => undefined, warn: () => undefined };
@@ -43,6 +60,9 @@ const BEARER_PROTOCOL = 'bearer.';
 export class WallboardServer {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<WallboardConnection>();
+  /** Connections still authenticating, with their client address. */
+  private readonly unauthenticated = new Map<WallboardConnection, string>();
+  private readonly authenticated = new Set<WallboardConnection>();
   private readonly ctx: ConnectionContext;
   private readonly path: string;
   private readonly allowedOrigins: ReadonlySet<string>;
@@ -75,10 +95,20 @@ export class WallboardServer {
       hub,
       verify: (token) => verifier.verify(token),
       admit: (p) =>
+        this.authenticatedCount >= (options.maxSockets ?? 2_000) ||
         this.socketsOf(p.userId) >= (options.maxSocketsPerUser ?? 5)
           ? CloseCode.TryAgainLater
           : undefined,
-      closed: (c) => this.connections.delete(c),
+      authenticated: (c) => {
+        this.unauthenticated.delete(c);
+        this.authenticated.add(c);
+      },
+      closed: (c) => {
+        this.connections.delete(c);
+        this.unauthenticated.delete(c);
+        this.authenticated.delete(c);
+      },
+      auditUnmasked: (p, scope) => this.auditUnmasked(p, scope),
       logger: options.logger ?? SILENT,
       authTimeoutMs: options.authTimeoutMs ?? 5_000,
       closeGraceMs: options.closeGraceMs ?? 5_000,
@@ -89,6 +119,10 @@ export class WallboardServer {
 
   get connectionCount(): number {
     return this.connections.size;
+  }
+
+  private get authenticatedCount(): number {
+    return this.authenticated.size;
   }
 
   attach(server: Server): void {
@@ -128,9 +162,10 @@ export class WallboardServer {
       return;
     }
     if (!this.originAllowed(req)) return refuse(socket, 403, { error: 'origin not allowed' });
-    if (this.connections.size >= (this.options.maxSockets ?? 2_000))
-      return refuse(socket, 503, { error: 'too many connections' });
     const token = tokenOf(req);
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const refusal = token ? this.authenticatedBudget() : this.unauthenticatedBudget(address);
+    if (refusal) return refuse(socket, refusal, { error: 'too many connections' });
     let principal: Principal | undefined;
     if (token) {
       try {
@@ -154,7 +189,54 @@ export class WallboardServer {
         principal && token ? { principal, token } : undefined,
       );
       this.connections.add(connection);
+      if (!connection.principal) this.unauthenticated.set(connection, address);
     });
+  }
+
+  private async auditUnmasked(principal: Principal, scope: Scope): Promise<boolean> {
+    if (!this.options.audit) return true;
+    try {
+      await this.options.audit.append({
+        actor: principal.userId,
+        action: 'wallboard.unmasked_subscription',
+        target: scopeKey(scope),
+        details: { role: principal.role, scope },
+      });
+      return true;
+    } catch (error) {
+      this.ctx.logger.warn(
+        `audit of an unmasked subscription failed, numbers stay masked: ${(error as Error).message}`,
+      );
+      return false;
+    }
+  }
+
+  /** 503 when the authenticated sockets are at their cap. */
+  private authenticatedBudget(): 503 | undefined {
+    return this.authenticatedCount >= (this.options.maxSockets ?? 2_000) ? 503 : undefined;
+  }
+
+  /**
+   * Sockets that have not authenticated yet have a small budget of their own, apart from the
+   * authenticated cap: a flood of them (each may idle for the auth timeout) cannot lock real
+   * boards out. One address gets a few (429 beyond). When the whole budget is taken, the oldest
+   * idle one is closed to make room rather than refusing the newcomer: a real board needs only
+   * the milliseconds until its `auth` message, a flood's sockets idle, so the board gets through.
+   */
+  private unauthenticatedBudget(address: string): 429 | 503 | undefined {
+    let fromAddress = 0;
+    for (const a of this.unauthenticated.values()) if (a === address) fromAddress++;
+    if (fromAddress >= (this.options.maxUnauthenticatedPerAddress ?? 10)) return 429;
+    if (this.unauthenticated.size < (this.options.maxUnauthenticatedSockets ?? 200))
+      return undefined;
+    // Only a socket that has not even sent its `auth` is idle; one being verified is not evicted.
+    for (const c of this.unauthenticated.keys()) {
+      if (!c.awaitingAuth) continue;
+      this.unauthenticated.delete(c);
+      c.close(CloseCode.TryAgainLater, 'try again later');
+      return undefined;
+    }
+    return 503;
   }
 
   /** Same-origin pages and allowlisted origins; no Origin header means a non-browser client. */
@@ -224,7 +306,7 @@ export class WallboardServer {
 
   private socketsOf(userId: string): number {
     let n = 0;
-    for (const c of this.connections) if (c.principal?.userId === userId) n++;
+    for (const c of this.authenticated) if (c.principal?.userId === userId) n++;
     return n;
   }
 }

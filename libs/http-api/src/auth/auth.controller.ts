@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -22,7 +23,8 @@ export class AuthController {
   @Public()
   @ApiOperation({
     summary:
-      'Sign in: a short-lived token (15 min). 5 failures per username and address in 5 min → 429.',
+      'Sign in: a short-lived token (15 min). 5 failures per username and address in 5 min → 429; ' +
+      'one account past 10 failures an hour, or too many sign-ins in progress → 429 with Retry-After.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({
@@ -30,6 +32,10 @@ export class AuthController {
     type: ErrorBodyDto,
   })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After', type: ErrorBodyDto })
+  @ApiServiceUnavailableResponse({
+    description: 'UNAVAILABLE: the user store or the audit log cannot be reached',
+    type: ErrorBodyDto,
+  })
   async login(@Body() body: LoginDto, @Req() req: HttpRequest): Promise<LoginResponseDto> {
     const result = await this.auth.login({
       username: body.username,

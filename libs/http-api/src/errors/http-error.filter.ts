@@ -57,6 +57,7 @@ export function toApiError(exception: unknown): ApiError {
         );
       }
       case 'AUDIT_UNAVAILABLE':
+      case 'STORE_UNAVAILABLE':
         return new ApiError('UNAVAILABLE', exception.message);
     }
   }

@@ -13,7 +13,7 @@ import { type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { MediaGrants } from '../media/media-grants';
 import { type MediaResponse, RecordingMediaService } from '../media/recording-media.service';
-import { QaClock } from '../ports/qa-runtime.port';
+import { QaClock, type QaPrincipal, QaTokenVerifier } from '../ports/qa-runtime.port';
 import { QaError } from '../qa-errors';
 import {
   principalOf,
@@ -38,6 +38,7 @@ export class RecordingMediaController {
     private readonly media: RecordingMediaService,
     private readonly grants: MediaGrants,
     private readonly clock: QaClock,
+    private readonly tokens: QaTokenVerifier,
   ) {}
 
   @Get('recordings/:id/audio')
@@ -56,6 +57,7 @@ export class RecordingMediaController {
         purpose: 'stream',
         via: 'bearer',
         sourceIp: req.ip,
+        headOnly: req.method === 'HEAD',
       }),
     );
   }
@@ -76,6 +78,7 @@ export class RecordingMediaController {
         purpose: 'download',
         via: 'bearer',
         sourceIp: req.ip,
+        headOnly: req.method === 'HEAD',
       }),
     );
   }
@@ -92,7 +95,7 @@ export class RecordingMediaController {
     const principal = principalOf(req);
     const entry = await this.media.visibleEntry(principal, id, 'recording.grant', req.ip);
     const now = this.clock.now();
-    const g = this.grants.issue(principal, entry.id, now);
+    const g = this.grants.issue(principal, bearerOf(req), entry.id, now);
     const url = `/api/qa/media/${g.token}`;
     const maxAge = Math.max(1, Math.floor((g.expiresAt - now) / 1000));
     res.setHeader(
@@ -116,18 +119,32 @@ export class RecordingMediaController {
   ): Promise<void> {
     const grant = this.grants.check(token, cookieOf(req, COOKIE), this.clock.now());
     if (!grant) throw new QaError('QA_FORBIDDEN_ACTION', 'listening grant invalid or expired');
+    // The grant lives as long as its user's session: a disabled user's grant dies at once.
+    let principal: QaPrincipal;
+    try {
+      principal = await this.tokens.verify(grant.sessionToken);
+    } catch {
+      this.grants.revokeUser(grant.principal.userId);
+      throw new QaError('QA_FORBIDDEN_ACTION', 'listening grant invalid or expired');
+    }
     await send(
       res,
       await this.media.serve({
-        principal: grant.principal,
+        principal,
         recordingId: grant.recordingId,
         range: rangeOf(req),
         purpose: 'stream',
         via: 'grant',
         sourceIp: req.ip,
+        headOnly: req.method === 'HEAD',
       }),
     );
   }
+}
+
+/** The bearer token the guard verified (it admits nothing else). */
+function bearerOf(req: QaRequest): string {
+  return (req.headers.authorization ?? '').slice('Bearer '.length);
 }
 
 function rangeOf(req: QaRequest): string | undefined {

@@ -1,5 +1,6 @@
 import { appendFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RecordingMediaService } from '../media/recording-media.service';
 import { sampleBytes, sampleRecordings } from '../testing/sample-recordings';
 import { type QaTestApp, sampleId, startQaTestApp } from '../testing/qa-test-app';
 
@@ -282,5 +283,88 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
     t.clock.t += 301_000;
     expect((await get(url, undefined, { Cookie: pair })).status).toBe(403);
     t.clock.t -= 301_000;
+  });
+
+  /** A grant for the agent's own call, with its cookie pair. */
+  async function grantFor(sub: string, headers: Record<string, string> = {}) {
+    const g = await fetch(`${t.url}/api/qa/recordings/${IN}/media-grant`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.token(sub, 'agent', { agent: '1007' })}`, ...headers },
+    });
+    expect(g.status).toBe(201);
+    const cookie = g.headers.get('set-cookie')!;
+    return { url: ((await g.json()) as { url: string }).url, cookie, pair: cookie.split(';')[0]! };
+  }
+
+  it('kills a grant at once when its user is disabled, though it has minutes to live', async () => {
+    const { url, pair } = await grantFor('u1007-b');
+    expect((await get(url, undefined, { Cookie: pair, Range: 'bytes=0-99' })).status).toBe(206);
+    t.disabled.add('u1007-b');
+    try {
+      expect((await get(url, undefined, { Cookie: pair, Range: 'bytes=100-199' })).status).toBe(
+        403,
+      );
+      t.disabled.delete('u1007-b');
+      // Gone for good: the grant was dropped, not just refused once.
+      expect((await get(url, undefined, { Cookie: pair })).status).toBe(403);
+    } finally {
+      t.disabled.delete('u1007-b');
+    }
+  });
+
+  it('marks the grant cookie Secure over HTTPS, trusting X-Forwarded-Proto only behind a trusted proxy', async () => {
+    const https = { 'X-Forwarded-Proto': 'https' };
+    expect((await grantFor('u1007-c', https)).cookie).not.toMatch(/Secure/);
+    const express = t.app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void };
+    express.set('trust proxy', 'loopback');
+    try {
+      expect((await grantFor('u1007-c', https)).cookie).toMatch(/; Secure$/);
+      expect((await grantFor('u1007-c')).cookie).not.toMatch(/Secure/);
+    } finally {
+      express.set('trust proxy', false);
+    }
+  });
+
+  it('audits a HEAD as a metadata access (no bytes), and a stream refused for too many open ones', async () => {
+    const agent = t.token('u1007-d', 'agent', { agent: '1007' });
+    const head = await fetch(`${t.url}/api/qa/recordings/${IN}/audio`, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${agent}` },
+    });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('content-length'))).toBe(
+      sampleBytes('1795818552.70.wav').length,
+    );
+    expect(t.audit.entries.at(-1)).toMatchObject({
+      actor: 'u1007-d',
+      action: 'recording.head',
+      target: IN,
+      details: { bytes: 0, via: 'bearer' },
+    });
+    expect(
+      t.audit.entries.filter((e) => e.actor === 'u1007-d' && e.action === 'recording.stream'),
+    ).toEqual([]);
+
+    // Hold every stream slot open (bodies opened, not read), then ask for one more.
+    const media = t.app.get(RecordingMediaService);
+    const principal = { userId: 'u1007-d', role: 'agent' as const, agentId: '1007' };
+    const ask = () =>
+      media.serve({
+        principal,
+        recordingId: IN,
+        purpose: 'stream',
+        via: 'bearer',
+        sourceIp: '::1',
+      });
+    const held = await Promise.all(Array.from({ length: t.config.media.maxStreamsPerUser }, ask));
+    const refused = await ask().catch((e: unknown) => e);
+    for (const h of held) h.body.destroy();
+    expect(refused).toMatchObject({ code: 'QA_TOO_MANY_STREAMS' });
+    expect(t.audit.entries.at(-1)).toMatchObject({
+      actor: 'u1007-d',
+      action: 'recording.refused',
+      target: IN,
+      details: { code: 'QA_TOO_MANY_STREAMS', attempted: 'recording.stream' },
+    });
   });
 });

@@ -3,6 +3,8 @@ import { type QaPrincipal } from '../ports/qa-runtime.port';
 
 export interface MediaGrant {
   readonly principal: QaPrincipal;
+  /** The bearer token the grant was asked with: checked again at each use, never sent out. */
+  readonly sessionToken: string;
   readonly recordingId: string;
   readonly expiresAt: number;
 }
@@ -30,13 +32,24 @@ export class MediaGrants {
 
   constructor(private readonly lifetimeMs: number) {}
 
-  issue(principal: QaPrincipal, recordingId: string, now: number): IssuedGrant {
+  issue(
+    principal: QaPrincipal,
+    sessionToken: string,
+    recordingId: string,
+    now: number,
+  ): IssuedGrant {
     this.sweep(now);
     if (this.grants.size >= MAX_GRANTS) this.grants.delete(this.grants.keys().next().value!);
     const token = randomBytes(32).toString('base64url');
     const cookieSecret = randomBytes(32).toString('base64url');
     const expiresAt = now + this.lifetimeMs;
-    this.grants.set(token, { principal, recordingId, expiresAt, secretHash: digest(cookieSecret) });
+    this.grants.set(token, {
+      principal,
+      sessionToken,
+      recordingId,
+      expiresAt,
+      secretHash: digest(cookieSecret),
+    });
     return { token, cookieSecret, expiresAt };
   }
 

@@ -1,4 +1,4 @@
-import { type Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { QaError } from '../qa-errors';
 import { isRecordingId, type RecordingAccess } from '../http/recording-access';
 import { parseRange } from '../http/byte-range';
@@ -16,6 +16,8 @@ export interface MediaRequest {
   readonly purpose: MediaPurpose;
   readonly via: 'bearer' | 'grant';
   readonly sourceIp?: string;
+  /** A HEAD request: the headers only, audited as a metadata access, no bytes, no stream slot. */
+  readonly headOnly?: boolean;
 }
 
 export interface MediaResponse {
@@ -79,7 +81,11 @@ export class RecordingMediaService {
   }
 
   async serve(req: MediaRequest): Promise<MediaResponse> {
-    const action = req.purpose === 'download' ? 'recording.download' : 'recording.stream';
+    const action = req.headOnly
+      ? 'recording.head'
+      : req.purpose === 'download'
+        ? 'recording.download'
+        : 'recording.stream';
     const entry = await this.visibleEntry(req.principal, req.recordingId, action, req.sourceIp);
     let verified: RecordingEntry;
     try {
@@ -104,31 +110,30 @@ export class RecordingMediaService {
       throw new QaError('QA_RANGE_NOT_SATISFIABLE', 'range not satisfiable', { size });
     }
     const userId = req.principal.userId;
-    if ((this.active.get(userId) ?? 0) >= this.maxStreamsPerUser)
+    if (!req.headOnly && (this.active.get(userId) ?? 0) >= this.maxStreamsPerUser) {
+      await this.log(req.principal, 'recording.refused', entry.id, {
+        code: 'QA_TOO_MANY_STREAMS',
+        attempted: action,
+        via: req.via,
+        ip: req.sourceIp,
+      });
       throw new QaError('QA_TOO_MANY_STREAMS', 'too many open streams');
+    }
     const start = range.kind === 'partial' ? range.start : 0;
     const end = range.kind === 'partial' ? range.end : size - 1;
     const status = range.kind === 'partial' ? 206 : 200;
     await this.log(req.principal, action, entry.id, {
       range: `bytes ${start}-${end}/${size}`,
-      bytes: end - start + 1,
+      // A HEAD sends no byte of the recording: the entry says so.
+      bytes: req.headOnly ? 0 : end - start + 1,
       status,
       via: req.via,
       ip: req.sourceIp,
       sha256: verified.sha256,
     });
-    const body = await this.storage.open(verified.location!, { start, end });
-    this.active.set(userId, (this.active.get(userId) ?? 0) + 1);
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      const n = (this.active.get(userId) ?? 1) - 1;
-      if (n <= 0) this.active.delete(userId);
-      else this.active.set(userId, n);
-    };
-    body.once('close', release);
-    body.once('error', release);
+    const body = req.headOnly
+      ? Readable.from([])
+      : this.counted(userId, await this.storage.open(verified.location!, { start, end }));
     const format = verified.format;
     return {
       status,
@@ -144,6 +149,22 @@ export class RecordingMediaService {
         'Content-Disposition': `${req.purpose === 'download' ? 'attachment' : 'inline'}; filename="recording-${entry.id}.${format}"`,
       },
     };
+  }
+
+  /** Holds one of the user's stream slots until the body closes. */
+  private counted(userId: string, body: Readable): Readable {
+    this.active.set(userId, (this.active.get(userId) ?? 0) + 1);
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      const n = (this.active.get(userId) ?? 1) - 1;
+      if (n <= 0) this.active.delete(userId);
+      else this.active.set(userId, n);
+    };
+    body.once('close', release);
+    body.once('error', release);
+    return body;
   }
 
   /** Appends to the audit trail; a failure refuses the request (fail closed, D6). */

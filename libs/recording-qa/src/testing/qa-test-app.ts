@@ -10,8 +10,10 @@ import {
   QaAudit,
   type QaAuditEntry,
   QaClock,
+  type QaPrincipal,
   QaReviewerSource,
   type QaRole,
+  QaTokenVerifier,
   StaticQaDirectory,
 } from '../ports/qa-runtime.port';
 import { MemoryQaStore } from '../qa/memory-qa-store';
@@ -35,6 +37,21 @@ export class CollectingAudit extends QaAudit {
     if (this.failing) throw new Error('audit store down');
     this.entries.push(entry);
     return entry;
+  }
+}
+
+/** The JWT check plus a set of disabled users, as the auth lib's verifier refuses them. */
+export class DisablingVerifier extends QaTokenVerifier {
+  readonly disabled = new Set<string>();
+
+  constructor(private readonly jwt: JwtQaTokenVerifier) {
+    super();
+  }
+
+  async verify(token: string): Promise<QaPrincipal> {
+    const principal = await this.jwt.verify(token);
+    if (this.disabled.has(principal.userId)) throw new Error('token revoked');
+    return principal;
   }
 }
 
@@ -73,6 +90,8 @@ export interface QaTestApp {
   readonly config: RecordingQaConfig;
   readonly reviewers: StaticReviewers;
   readonly registry: RecordingRegistry;
+  /** Users whose tokens are refused from now on (disabled by an admin). */
+  readonly disabled: Set<string>;
   token(
     sub: string,
     role: QaRole,
@@ -105,6 +124,7 @@ export async function startQaTestApp(
   const alerts = new CollectingAlerts();
   const clock = new ManualQaClock(START);
   const jwt = new JwtService({ secret: SECRET });
+  const verifier = new DisablingVerifier(new JwtQaTokenVerifier(jwt));
   const reviewers = new StaticReviewers([
     { id: 'qa1' },
     { id: 'qa2' },
@@ -120,7 +140,7 @@ export async function startQaTestApp(
           qaStore: { useValue: qa },
           audit: { useValue: audit },
           alerts: { useValue: alerts },
-          tokens: { useValue: new JwtQaTokenVerifier(jwt) },
+          tokens: { useValue: verifier },
           directory: { useValue: new StaticQaDirectory(CAPTURE_AGENTS) },
           clock: { useValue: clock },
           reviewers: { useValue: reviewers },
@@ -166,6 +186,7 @@ export async function startQaTestApp(
     config,
     reviewers,
     registry,
+    disabled: verifier.disabled,
     token: (sub, role, claims = {}) =>
       jwt.sign(
         {
