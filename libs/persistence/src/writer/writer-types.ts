@@ -15,6 +15,11 @@ export interface RecordWriterOptions {
   readonly maxQueuedRows?: number;
   /** A database failing for longer than this sends everything to the spool file. */
   readonly spillAfterMs?: number;
+  /**
+   * Deadline of one write transaction (server-side statement_timeout and a client-side timer): a
+   * hung server counts as failing once it passes.
+   */
+  readonly writeTimeoutMs?: number;
   readonly retryInitialMs?: number;
   readonly retryMaxMs?: number;
   /** How often derived daily counters are recomputed while records keep coming. */
@@ -51,6 +56,7 @@ export function writerTuning(options: RecordWriterOptions): WriterTuning {
     batchRows: options.batchRows ?? 5_000,
     maxQueuedRows: options.maxQueuedRows ?? 50_000,
     spillAfterMs: options.spillAfterMs ?? 10_000,
+    writeTimeoutMs: options.writeTimeoutMs ?? 5_000,
     retryInitialMs: options.retryInitialMs ?? 250,
     retryMaxMs: options.retryMaxMs ?? 5_000,
     counterIntervalMs: options.counterIntervalMs ?? 1_000,
