@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type CoreOutput } from '@cti/domain';
@@ -22,6 +22,17 @@ async function streamUntil(
     await sleep(20);
   }
   return Math.min(i, outputs.length);
+}
+
+/** The spool holds the customer numbers of the legs it carries, but never in clear. */
+function expectNoNumberInClear(file: string, outputs: readonly CoreOutput[]): void {
+  const onDisk = readFileSync(file, 'utf8');
+  expect(onDisk.length).toBeGreaterThan(0);
+  const numbers = new Set(
+    outputs.flatMap((o) => (o.type === 'call-completed' ? [o.leg.customerNumber] : [])),
+  );
+  expect(numbers.size).toBeGreaterThan(10);
+  expect([...numbers].filter((n) => onDisk.includes(n))).toEqual([]);
 }
 
 const SPILL_AFTER_MS = 10_000; // the documented default, measured here as the product runs
@@ -72,6 +83,7 @@ describe('database faults: a hung PostgreSQL (real embedded server, records flow
     expect(spilledAt - frozenAt).toBeLessThanOrEqual(SPILL_AFTER_MS + 1_000);
     expect(writer.status).toMatchObject({ state: 'degraded', queued: 0 });
     expect(writer.status.lastError).toMatch(/no answer within/);
+    expectNoNumberInClear(path.join(spoolDir, 'records.jsonl'), outputs);
 
     signalCluster(db.server!.dataDir, 'SIGCONT');
     for (const o of outputs.slice(sent)) writer.write(o);

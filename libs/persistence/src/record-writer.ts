@@ -7,6 +7,7 @@ import { type StoredBatch, storeIsolating } from './writer/batch-store';
 import { OutputMapper } from './writer/output-mapper';
 import { type Rec, type RecordTable, TABLE_SPECS } from './writer/records';
 import { Spool, setAside } from './writer/spool';
+import { SpoolCipher, loadSpoolKey } from './writer/spool-cipher';
 import { transactionWithin } from './writer/write-deadline';
 import {
   type RecordWriterOptions,
@@ -65,7 +66,8 @@ export class RecordWriter {
     this.logger = options.logger ?? silentLogger;
     this.mapper = new OutputMapper(options.timezone);
     const dir = path.resolve(options.spoolDir ?? '.data/spool');
-    this.spool = new Spool(path.join(dir, 'records.jsonl'));
+    const key = loadSpoolKey(options.spoolKey, path.join(dir, 'spool.key'));
+    this.spool = new Spool(path.join(dir, 'records.jsonl'), new SpoolCipher(key));
     this.rejectFile = path.join(dir, 'rejected.jsonl');
     this.o = writerTuning(options);
     this.backoffMs = this.o.retryInitialMs;
@@ -116,6 +118,13 @@ export class RecordWriter {
   onStatus(listener: (status: WriterStatus) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The database is back (its supervisor restarted it): retry now, not after the backoff. */
+  retryNow(): void {
+    this.backoffMs = this.o.retryInitialMs;
+    this.wake?.();
+    this.kick();
   }
 
   /** Resolves true once everything queued so far is stored (false on timeout). */
@@ -306,7 +315,7 @@ export class RecordWriter {
 
   private reject(rec: Rec | string, reason: string): void {
     this.rejected++;
-    setAside(this.rejectFile, rec, reason, this.logger);
+    setAside(this.spool, this.rejectFile, rec, reason, this.logger);
   }
 
   private sleep(ms: number): Promise<void> {

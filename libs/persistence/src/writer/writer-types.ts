@@ -8,6 +8,11 @@ export interface RecordWriterOptions {
   readonly timezone: string;
   /** Default `.data/spool` under the working directory; one writer per directory. */
   readonly spoolDir?: string;
+  /**
+   * The spool's AES-256 key (CTI_SPOOL_KEY: base64 or 64 hex digits). Without it, a key generated
+   * into `<spoolDir>/spool.key` (mode 0600) is used.
+   */
+  readonly spoolKey?: string;
   readonly flushIntervalMs?: number;
   /** Rows per transaction (and the queue length that triggers a flush at once). */
   readonly batchRows?: number;
@@ -47,7 +52,10 @@ export interface WriterStatus {
 }
 
 export type WriterTuning = Required<
-  Omit<RecordWriterOptions, 'dataSource' | 'timezone' | 'logger' | 'onStatus' | 'spoolDir'>
+  Omit<
+    RecordWriterOptions,
+    'dataSource' | 'timezone' | 'logger' | 'onStatus' | 'spoolDir' | 'spoolKey'
+  >
 >;
 
 export function writerTuning(options: RecordWriterOptions): WriterTuning {
