@@ -38,7 +38,7 @@ export class ServerHealth extends HealthSource {
         fresh: link.fresh,
         lastEventAt: this.live.lastEventAt,
       },
-      database: { ok: await this.pingDatabase() },
+      database: await this.database(),
       spool: {
         state: spool.state,
         queued: spool.queued,
@@ -49,6 +49,19 @@ export class ServerHealth extends HealthSource {
       events: { total: this.events.total, perSecond: this.events.perSecond() },
       stateChanges: this.stateChanges,
     };
+  }
+
+  /** The embedded server's supervisor knows when it is down and why; otherwise a ping says. */
+  private async database(): Promise<HealthReport['database']> {
+    const server = this.runtime.database.server?.status;
+    if (server?.state === 'down') {
+      const attempts = server.attempts > 0 ? `, restart attempts: ${server.attempts}` : '';
+      return {
+        ok: false,
+        down: `embedded PostgreSQL down: ${server.reason ?? 'exited'}${attempts}`,
+      };
+    }
+    return { ok: await this.pingDatabase() };
   }
 
   private async pingDatabase(): Promise<boolean> {
