@@ -12,4 +12,5 @@ export * from './stores/audit-trail';
 export * from './stores/call-history';
 export * from './stores/user-store';
 export { isTransientDbError } from './writer/db-errors';
+export { SpoolCipher, loadSpoolKey } from './writer/spool-cipher';
 export type { RecordTable } from './writer/records';
