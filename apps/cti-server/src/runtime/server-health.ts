@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventRateMeter, type HealthReport, HealthSource } from '@cti/http-api';
+import { transactionWithin } from '@cti/persistence';
 import { WallboardGateway } from '@cti/wallboard';
 import { LiveCallCenter } from '../live/live-call-center';
 import { ServerRuntime } from './runtime-token';
@@ -64,14 +65,13 @@ export class ServerHealth extends HealthSource {
     return { ok: await this.pingDatabase() };
   }
 
-  private async pingDatabase(): Promise<boolean> {
-    const timeout = new Promise<boolean>((resolve) =>
-      setTimeout(() => resolve(false), DB_PING_TIMEOUT_MS).unref(),
-    );
-    const ping = this.runtime.database.dataSource.query('SELECT 1').then(
+  /** Under the writers' deadline: a hung server's ping gives up and frees its connection. */
+  private pingDatabase(): Promise<boolean> {
+    return transactionWithin(this.runtime.database.dataSource, DB_PING_TIMEOUT_MS, (runner) =>
+      runner.query('SELECT 1'),
+    ).then(
       () => true,
       () => false,
     );
-    return Promise.race([ping, timeout]);
   }
 }

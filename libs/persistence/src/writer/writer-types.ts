@@ -64,7 +64,7 @@ export function writerTuning(options: RecordWriterOptions): WriterTuning {
     batchRows: options.batchRows ?? 5_000,
     maxQueuedRows: options.maxQueuedRows ?? 50_000,
     spillAfterMs: options.spillAfterMs ?? 10_000,
-    writeTimeoutMs: options.writeTimeoutMs ?? 5_000,
+    writeTimeoutMs: options.writeTimeoutMs ?? 10_000,
     retryInitialMs: options.retryInitialMs ?? 250,
     retryMaxMs: options.retryMaxMs ?? 5_000,
     counterIntervalMs: options.counterIntervalMs ?? 1_000,
