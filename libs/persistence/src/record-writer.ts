@@ -197,7 +197,7 @@ export class RecordWriter {
       this.inflight = batch;
       try {
         // One transaction; on bad data, row by row so only the bad row is set aside.
-        const result = await this.writing((deadlineMs) =>
+        const result = await this.withDeadline((deadlineMs) =>
           storeIsolating(this.ds, batch, (rec, why) => this.reject(rec, why), deadlineMs),
         );
         this.stored(batch, result);
@@ -215,7 +215,7 @@ export class RecordWriter {
    * Runs one database write under its deadline. While the database is already failing, the deadline
    * shrinks to what is left before the spill, so a hung server never holds records past it.
    */
-  private async writing<T>(write: (deadlineMs: number) => Promise<T>): Promise<T> {
+  private async withDeadline<T>(write: (deadlineMs: number) => Promise<T>): Promise<T> {
     const now = Date.now();
     const untilSpill =
       this.failingSince === undefined || this.spool.active
@@ -303,7 +303,7 @@ export class RecordWriter {
     const days = [...this.dirtyDays];
     this.dirtyDays.clear();
     try {
-      await this.writing((deadlineMs) =>
+      await this.withDeadline((deadlineMs) =>
         transactionWithin(this.ds, deadlineMs, (runner) => recomputeDailyCounters(runner, days)),
       );
       this.countersAt = Date.now();
