@@ -29,9 +29,14 @@ ON CONFLICT ("agent_id", "day") DO UPDATE SET
   "answered" = EXCLUDED."answered", "dials" = EXCLUDED."dials", "talk_seconds" = EXCLUDED."talk_seconds",
   "pause_seconds" = EXCLUDED."pause_seconds", "rule_version" = EXCLUDED."rule_version", "updated_at" = now()`;
 
+/** What runs SQL: a DataSource, or a QueryRunner inside the writer's transaction. */
+export interface SqlRunner {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
 /** Recomputes the counters of the given `agentId|day` pairs. */
 export async function recomputeDailyCounters(
-  dataSource: DataSource,
+  sql: SqlRunner,
   agentDays: readonly string[],
 ): Promise<void> {
   if (agentDays.length === 0) return;
@@ -42,7 +47,7 @@ export async function recomputeDailyCounters(
     agents.push(key.slice(0, cut));
     days.push(key.slice(cut + 1));
   }
-  await dataSource.query(RECOMPUTE, [agents, days]);
+  await sql.query(RECOMPUTE, [agents, days]);
 }
 
 /** Recomputes every agent's counters of one day (after a restore or a repair). */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 import { ENTITIES } from './entities';
 import { type PersistenceLogger, errorMessage, silentLogger } from './logger';
 import { MIGRATIONS } from './migrations';
@@ -32,6 +32,8 @@ export interface OpenedDatabase {
   readonly url: string;
   /** Whether this process started the PostgreSQL server it talks to. */
   readonly embedded: boolean;
+  /** The embedded server and its supervisor's status, when this process started it. */
+  readonly server?: EmbeddedPostgres;
   stop(): Promise<void>;
 }
 
@@ -64,7 +66,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
       if (dataSource.isInitialized) await dataSource.destroy();
       await server?.stop();
     };
-    return { dataSource, url, embedded: server !== undefined, stop };
+    return { dataSource, url, embedded: server !== undefined, server, stop };
   } catch (err) {
     await server?.stop();
     throw new Error(`database ${redact(url)} unavailable: ${errorMessage(err)}`);

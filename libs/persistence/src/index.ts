@@ -12,4 +12,6 @@ export * from './stores/audit-trail';
 export * from './stores/call-history';
 export * from './stores/user-store';
 export { isTransientDbError } from './writer/db-errors';
+export { SpoolCipher, loadSpoolKey } from './writer/spool-cipher';
+export { WriteDeadlineError, transactionWithin } from './writer/write-deadline';
 export type { RecordTable } from './writer/records';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { type CoreOutput } from '@cti/domain';
 import { startTestDatabase, type TestDatabase } from '../../testing/src/postgres-test-db';
 import { RecordWriter } from './record-writer';
+import { SpoolCipher, loadSpoolKey } from './writer/spool-cipher';
 import { expectRowsExactly } from './test-support/db-assertions';
 import { expectedRows, mixedOutputs } from './test-support/mixed-outputs';
 
@@ -105,7 +106,11 @@ describe('RecordWriter (real PostgreSQL)', () => {
     await expectRowsExactly(db.dataSource, expectedRows(outputs));
     const rejected = readFileSync(path.join(spoolDir, 'rejected.jsonl'), 'utf8').trim().split('\n');
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]).toContain('bad-leg');
+    // Sealed at rest like the spool; whoever holds the key reads it back.
+    const { reason, sealed } = JSON.parse(rejected[0]!) as { reason: string; sealed: string };
+    expect(reason).toMatch(/date/);
+    const cipher = new SpoolCipher(loadSpoolKey(undefined, path.join(spoolDir, 'spool.key')));
+    expect(cipher.open(sealed)).toContain('bad-leg');
     await writer.close();
   });
 });

@@ -7,6 +7,8 @@ import { type StoredBatch, storeIsolating } from './writer/batch-store';
 import { OutputMapper } from './writer/output-mapper';
 import { type Rec, type RecordTable, TABLE_SPECS } from './writer/records';
 import { Spool, setAside } from './writer/spool';
+import { SpoolCipher, loadSpoolKey } from './writer/spool-cipher';
+import { transactionWithin } from './writer/write-deadline';
 import {
   type RecordWriterOptions,
   type WriterStatus,
@@ -15,6 +17,9 @@ import {
 } from './writer/writer-types';
 
 export type { RecordWriterOptions, WriterStatus } from './writer/writer-types';
+
+/** The shortest deadline a write gets, even when the spill is due sooner. */
+const MIN_DEADLINE_MS = 100;
 
 interface Batch {
   recs: Rec[];
@@ -43,6 +48,9 @@ export class RecordWriter {
   private memory: Rec[] = [];
   private inflight?: Batch;
   private pumping?: Promise<void>;
+  /** When the latest database write began, and whether it is still waiting for its answer. */
+  private writeStartedAt?: number;
+  private writeInProgress = false;
   private wake?: () => void;
   private failingSince?: number;
   private backoffMs: number;
@@ -58,7 +66,8 @@ export class RecordWriter {
     this.logger = options.logger ?? silentLogger;
     this.mapper = new OutputMapper(options.timezone);
     const dir = path.resolve(options.spoolDir ?? '.data/spool');
-    this.spool = new Spool(path.join(dir, 'records.jsonl'));
+    const key = loadSpoolKey(options.spoolKey, path.join(dir, 'spool.key'));
+    this.spool = new Spool(path.join(dir, 'records.jsonl'), new SpoolCipher(key));
     this.rejectFile = path.join(dir, 'rejected.jsonl');
     this.o = writerTuning(options);
     this.backoffMs = this.o.retryInitialMs;
@@ -111,6 +120,13 @@ export class RecordWriter {
     return () => this.listeners.delete(listener);
   }
 
+  /** The database is back (its supervisor restarted it): retry now, not after the backoff. */
+  retryNow(): void {
+    this.backoffMs = this.o.retryInitialMs;
+    this.wake?.();
+    this.kick();
+  }
+
   /** Resolves true once everything queued so far is stored (false on timeout). */
   async drain(timeoutMs = 30_000): Promise<boolean> {
     const until = Date.now() + timeoutMs;
@@ -154,6 +170,10 @@ export class RecordWriter {
 
   private tick(): void {
     if (this.spool.active) this.spool.flushPending();
+    // Between retries nothing else would notice that the outage has lasted past the spill time.
+    const failingFor = this.failingSince === undefined ? 0 : Date.now() - this.failingSince;
+    if (!this.writeInProgress && failingFor >= this.o.spillAfterMs)
+      this.spill(`database unavailable for ${this.o.spillAfterMs} ms`, true);
     if (this.memory.length > 0 || this.spool.active || this.inflight || this.dirtyDays.size > 0)
       this.kick();
     this.emitIfChanged();
@@ -161,7 +181,13 @@ export class RecordWriter {
 
   private kick(): void {
     if (this.pumping || this.halted) return;
-    this.pumping = this.pump().finally(() => (this.pumping = undefined));
+    // The spool file itself failing (removed, unreadable) must not take the process down.
+    this.pumping = this.pump()
+      .catch((err: unknown) => {
+        this.lastError = `record writer stalled: ${errorMessage(err)}`;
+        this.logger.error(this.lastError);
+      })
+      .finally(() => (this.pumping = undefined));
   }
 
   private async pump(): Promise<void> {
@@ -171,7 +197,9 @@ export class RecordWriter {
       this.inflight = batch;
       try {
         // One transaction; on bad data, row by row so only the bad row is set aside.
-        const result = await storeIsolating(this.ds, batch, (rec, why) => this.reject(rec, why));
+        const result = await this.withDeadline((deadlineMs) =>
+          storeIsolating(this.ds, batch, (rec, why) => this.reject(rec, why), deadlineMs),
+        );
         this.stored(batch, result);
         await this.recomputeCounters(false);
       } catch (err) {
@@ -181,6 +209,25 @@ export class RecordWriter {
       }
     }
     if (!this.halted) await this.recomputeCounters(true).catch((err: unknown) => this.failed(err));
+  }
+
+  /**
+   * Runs one database write under its deadline. While the database is already failing, the deadline
+   * shrinks to what is left before the spill, so a hung server never holds records past it.
+   */
+  private async withDeadline<T>(write: (deadlineMs: number) => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const untilSpill =
+      this.failingSince === undefined || this.spool.active
+        ? this.o.writeTimeoutMs
+        : this.failingSince + this.o.spillAfterMs - now;
+    this.writeStartedAt = now;
+    this.writeInProgress = true;
+    try {
+      return await write(Math.max(MIN_DEADLINE_MS, Math.min(untilSpill, this.o.writeTimeoutMs)));
+    } finally {
+      this.writeInProgress = false;
+    }
   }
 
   private nextBatch(): Batch | undefined {
@@ -226,7 +273,8 @@ export class RecordWriter {
 
   private failed(err: unknown): void {
     const first = this.failingSince === undefined;
-    this.failingSince ??= Date.now();
+    // A write that timed out has been failing since it began, not since its deadline.
+    this.failingSince ??= this.writeStartedAt ?? Date.now();
     this.lastError = errorMessage(err);
     if (first) this.logger.warn(`database writes failing, queueing records: ${this.lastError}`);
     if (Date.now() - this.failingSince >= this.o.spillAfterMs)
@@ -255,7 +303,9 @@ export class RecordWriter {
     const days = [...this.dirtyDays];
     this.dirtyDays.clear();
     try {
-      await recomputeDailyCounters(this.ds, days);
+      await this.withDeadline((deadlineMs) =>
+        transactionWithin(this.ds, deadlineMs, (runner) => recomputeDailyCounters(runner, days)),
+      );
       this.countersAt = Date.now();
     } catch (err) {
       for (const day of days) this.dirtyDays.add(day);
@@ -265,7 +315,7 @@ export class RecordWriter {
 
   private reject(rec: Rec | string, reason: string): void {
     this.rejected++;
-    setAside(this.rejectFile, rec, reason, this.logger);
+    setAside(this.spool, this.rejectFile, rec, reason, this.logger);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -26,6 +26,8 @@ export interface TestDatabase {
   readonly dataSource: DataSource;
   readonly url: string;
   readonly embedded: boolean;
+  /** The embedded server, when there is one (fault tests signal its processes). */
+  readonly server?: EmbeddedPostgres;
   /** Another DataSource on the same database (a second instance, a schema check). */
   connect(): DataSource;
   /** Stops the PostgreSQL server (embedded only): simulates the database going away. */
@@ -74,6 +76,7 @@ export async function startTestDatabase(options: TestDatabaseOptions = {}): Prom
     dataSource,
     url,
     embedded: useEmbedded,
+    server,
     connect,
     stopServer: server ? () => server.stop() : noServerControl,
     startServer: server ? () => server.start() : noServerControl,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventRateMeter, type HealthReport, HealthSource } from '@cti/http-api';
+import { transactionWithin } from '@cti/persistence';
 import { WallboardGateway } from '@cti/wallboard';
 import { LiveCallCenter } from '../live/live-call-center';
 import { ServerRuntime } from './runtime-token';
@@ -38,7 +39,7 @@ export class ServerHealth extends HealthSource {
         fresh: link.fresh,
         lastEventAt: this.live.lastEventAt,
       },
-      database: { ok: await this.pingDatabase() },
+      database: await this.database(),
       spool: {
         state: spool.state,
         queued: spool.queued,
@@ -51,14 +52,26 @@ export class ServerHealth extends HealthSource {
     };
   }
 
-  private async pingDatabase(): Promise<boolean> {
-    const timeout = new Promise<boolean>((resolve) =>
-      setTimeout(() => resolve(false), DB_PING_TIMEOUT_MS).unref(),
-    );
-    const ping = this.runtime.database.dataSource.query('SELECT 1').then(
+  /** The embedded server's supervisor knows when it is down and why; otherwise a ping says. */
+  private async database(): Promise<HealthReport['database']> {
+    const server = this.runtime.database.server?.status;
+    if (server?.state === 'down') {
+      const attempts = server.attempts > 0 ? `, restart attempts: ${server.attempts}` : '';
+      return {
+        ok: false,
+        down: `embedded PostgreSQL down: ${server.reason ?? 'exited'}${attempts}`,
+      };
+    }
+    return { ok: await this.pingDatabase() };
+  }
+
+  /** Under the writers' deadline: a hung server's ping gives up and frees its connection. */
+  private pingDatabase(): Promise<boolean> {
+    return transactionWithin(this.runtime.database.dataSource, DB_PING_TIMEOUT_MS, (runner) =>
+      runner.query('SELECT 1'),
+    ).then(
       () => true,
       () => false,
     );
-    return Promise.race([ping, timeout]);
   }
 }

@@ -27,7 +27,12 @@ export async function openRuntime(
     dataSource: database.dataSource,
     timezone: settings.config.timezone,
     spoolDir: env.CTI_DATA_DIR ? `${env.CTI_DATA_DIR}/spool` : undefined,
+    spoolKey: env.CTI_SPOOL_KEY,
     logger: new Logger('RecordWriter'),
+  });
+  // The supervisor brought the embedded server back: drain the spool now, not after the backoff.
+  database.server?.onStatus((s) => {
+    if (s.state === 'up') writer.retryNow();
   });
   return {
     settings,

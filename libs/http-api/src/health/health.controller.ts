@@ -16,9 +16,12 @@ export class HealthDto {
   @ApiProperty({ enum: ['ok', 'down'] }) status!: 'ok' | 'down';
   @ApiProperty({ description: '{ connected, fresh }', type: 'object', additionalProperties: true })
   ami!: { connected: boolean; fresh: boolean };
-  @ApiProperty({ description: '{ ok }', type: 'object', additionalProperties: true }) database!: {
-    ok: boolean;
-  };
+  @ApiProperty({
+    description: '{ ok, down? } (down: why, in words, while the database is known to be down)',
+    type: 'object',
+    additionalProperties: true,
+  })
+  database!: HealthReport['database'];
   @ApiProperty({
     description: '{ state, queued, spooled, alarm }',
     type: 'object',
@@ -57,7 +60,7 @@ export class HealthController {
     return {
       status: ok ? 'ok' : 'down',
       ami: { connected: report.ami.connected, fresh: report.ami.fresh },
-      database: { ok: report.database.ok },
+      database: report.database,
       spool: report.spool,
       wsClients: report.wsClients,
     };

@@ -8,7 +8,11 @@ export interface HealthReport {
     /** Epoch ms of the last AMI event, if any. */
     readonly lastEventAt?: number;
   };
-  readonly database: { readonly ok: boolean };
+  readonly database: {
+    readonly ok: boolean;
+    /** In words, when the database is known to be down (e.g. the embedded server was killed). */
+    readonly down?: string;
+  };
   /** The record writer (RecordWriter.status). */
   readonly spool: {
     readonly state: 'ok' | 'degraded';

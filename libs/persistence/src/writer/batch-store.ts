@@ -9,6 +9,7 @@ import {
   columnArrays,
   keyOf,
 } from './records';
+import { transactionWithin } from './write-deadline';
 
 export interface StoredBatch {
   /** Rows sent per table after folding duplicates (upserts: a re-sent row counts again). */
@@ -36,18 +37,19 @@ export function groupBatch(recs: readonly Rec[]): Map<RecordTable, Row[]> {
   return grouped;
 }
 
-/** One transaction per batch: all of its rows are stored, or none (then the batch is retried). */
+/**
+ * One transaction per batch, within `deadlineMs`: all of its rows are stored, or none (then the
+ * batch is retried).
+ */
 export async function storeBatch(
   dataSource: DataSource,
   recs: readonly Rec[],
+  deadlineMs: number,
 ): Promise<StoredBatch> {
   const grouped = groupBatch(recs);
-  const runner = dataSource.createQueryRunner();
   const rows: Partial<Record<RecordTable, number>> = {};
   const dirty = new Set<string>();
-  try {
-    await runner.connect();
-    await runner.startTransaction();
+  await transactionWithin(dataSource, deadlineMs, async (runner) => {
     for (const [table, tableRows] of grouped) {
       const spec = TABLE_SPECS[table];
       await runner.query(spec.sql, columnArrays(spec, tableRows));
@@ -56,13 +58,7 @@ export async function storeBatch(
         for (const r of tableRows) dirty.add(`${String(r.agent_id)}|${String(r.day)}`);
       }
     }
-    await runner.commitTransaction();
-  } catch (err) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-    throw err;
-  } finally {
-    await runner.release().catch(() => undefined);
-  }
+  });
   return { rows, dirtyDays: [...dirty] };
 }
 
@@ -74,9 +70,10 @@ export async function storeIsolating(
   dataSource: DataSource,
   batch: { recs: Rec[] },
   reject: (rec: Rec, reason: string) => void,
+  deadlineMs: number,
 ): Promise<StoredBatch> {
   try {
-    return await storeBatch(dataSource, batch.recs);
+    return await storeBatch(dataSource, batch.recs, deadlineMs);
   } catch (err) {
     if (isTransientDbError(err)) throw err;
   }
@@ -85,7 +82,7 @@ export async function storeIsolating(
   const recs = batch.recs;
   for (let i = 0; i < recs.length; i++) {
     try {
-      const one = await storeBatch(dataSource, [recs[i]!]);
+      const one = await storeBatch(dataSource, [recs[i]!], deadlineMs);
       for (const [t, n] of Object.entries(one.rows)) {
         rows[t as RecordTable] = (rows[t as RecordTable] ?? 0) + n;
       }

@@ -1,8 +1,20 @@
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  appendFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Rec } from './records';
 import { Spool } from './spool';
+import { SpoolCipher, loadSpoolKey } from './spool-cipher';
+
+const cipher = new SpoolCipher(randomBytes(32));
 
 const rec = (i: number): Rec => ({
   t: 'call_leg',
@@ -19,7 +31,7 @@ describe('Spool (append-only JSON lines)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads back in order in batches, commits, and deletes the file once drained', () => {
-    const spool = new Spool(file);
+    const spool = new Spool(file, cipher);
     spool.append(Array.from({ length: 2_500 }, (_, i) => rec(i)));
     expect(spool.records).toBe(2_500);
     const first = spool.read(1_000);
@@ -42,20 +54,20 @@ describe('Spool (append-only JSON lines)', () => {
   });
 
   it('survives a restart: a new Spool on the same file resumes it', () => {
-    const before = new Spool(file);
+    const before = new Spool(file, cipher);
     before.append([rec(1), rec(2)]);
     before.close();
-    const after = new Spool(file);
+    const after = new Spool(file, cipher);
     expect(after).toMatchObject({ active: true, records: 2 });
     expect(after.read(10).recs.map((r) => r.r.id)).toEqual(['leg-1', 'leg-2']);
   });
 
   it('sets torn or foreign lines aside instead of stalling', () => {
-    const spool = new Spool(file);
+    const spool = new Spool(file, cipher);
     spool.append([rec(1)]);
     spool.flushPending();
     appendFileSync(file, '{"t":"call_leg","r":{"id":"torn\n{"t":"nope","r":{}}\n');
-    const restarted = new Spool(file);
+    const restarted = new Spool(file, cipher);
     restarted.append([rec(2)]);
     const read = restarted.read(10);
     expect(read.recs.map((r) => r.r.id)).toEqual(['leg-1', 'leg-2']);
@@ -64,11 +76,62 @@ describe('Spool (append-only JSON lines)', () => {
     expect(restarted.finishIfDrained()).toBe(true);
   });
 
-  it('writes the rejected file for people to read', () => {
-    Spool.reject(path.join(dir, 'rejected.jsonl'), rec(7), 'invalid input syntax for type date');
-    expect(JSON.parse(readFileSync(path.join(dir, 'rejected.jsonl'), 'utf8'))).toMatchObject({
-      rec: rec(7),
-      reason: expect.stringContaining('date'),
-    });
+  it('writes the rejected file for people to read: reason in clear, the record sealed', () => {
+    const rejected = path.join(dir, 'rejected.jsonl');
+    new Spool(file, cipher).reject(rejected, rec(7), 'invalid input syntax for type date');
+    const text = readFileSync(rejected, 'utf8');
+    expect(text).not.toContain('13900000000');
+    const entry = JSON.parse(text) as { reason: string; sealed: string };
+    expect(entry.reason).toContain('date');
+    expect(JSON.parse(cipher.open(entry.sealed)!)).toEqual(rec(7));
+  });
+
+  it('keeps no customer number in clear on disk; each line is sealed on its own', () => {
+    const spool = new Spool(file, cipher);
+    spool.append([rec(1), rec(2)]);
+    spool.close();
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('13900000000');
+    expect(text).not.toContain('leg-1');
+    expect(text.trim().split('\n')).toHaveLength(2);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('a corrupt sealed line costs that line only; a foreign key reads nothing but loses nothing', () => {
+    const spool = new Spool(file, cipher);
+    spool.append([rec(1), rec(2), rec(3)]);
+    spool.close();
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const flipped =
+      lines[1]!.slice(0, 20) + (lines[1]![20] === 'A' ? 'B' : 'A') + lines[1]!.slice(21);
+    writeFileSync(file, [lines[0], flipped, lines[2], ''].join('\n'));
+    const read = new Spool(file, cipher).read(10);
+    expect(read.recs.map((r) => r.r.id)).toEqual(['leg-1', 'leg-3']);
+    expect(read.bad).toEqual([flipped]);
+
+    const other = new Spool(file, new SpoolCipher(randomBytes(32))).read(10);
+    expect(other.recs).toEqual([]);
+    expect(other.bad).toHaveLength(3); // set aside by the writer, recoverable with the right key
+  });
+
+  it('drains a clear JSON-lines spool left by a version that did not seal', () => {
+    writeFileSync(file.replace('sub/', ''), `${JSON.stringify(rec(9))}\n`);
+    const read = new Spool(file.replace('sub/', ''), cipher).read(10);
+    expect(read.recs).toEqual([rec(9)]);
+  });
+
+  it('takes the key from CTI_SPOOL_KEY (hex or base64), else generates one with mode 0600', () => {
+    const keyFile = path.join(dir, 'keys', 'spool.key');
+    const hex = randomBytes(32).toString('hex');
+    expect(loadSpoolKey(hex, keyFile).toString('hex')).toBe(hex);
+    expect(loadSpoolKey(Buffer.from(hex, 'hex').toString('base64'), keyFile).toString('hex')).toBe(
+      hex,
+    );
+    expect(existsSync(keyFile)).toBe(false);
+    expect(() => loadSpoolKey('too-short', keyFile)).toThrow(/32 bytes/);
+
+    const generated = loadSpoolKey(undefined, keyFile);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(loadSpoolKey('', keyFile).equals(generated)).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import {
 import path from 'node:path';
 import { type PersistenceLogger, errorMessage } from '../logger';
 import { type Rec, isRec } from './records';
+import { type SpoolCipher } from './spool-cipher';
 
 const READ_CHUNK = 1 << 20;
 const PENDING_LINES = 1_000;
@@ -27,9 +28,10 @@ export interface SpoolRead {
 }
 
 /**
- * An append-only JSON-lines file of records waiting for the database, drained from the front.
- * Appends are buffered and written at most every tick (plus an fdatasync), keeping the caller's
- * path free of per-record syscalls. The file is deleted once fully drained.
+ * An append-only file of records waiting for the database, drained from the front: one line per
+ * record, its JSON sealed with AES-256-GCM (customer numbers never rest in clear). Appends are
+ * buffered and written at most every tick (plus an fdatasync), keeping the caller's path free of
+ * per-record syscalls. The file is deleted once fully drained.
  */
 export class Spool {
   private pending: string[] = [];
@@ -45,7 +47,10 @@ export class Spool {
   active = false;
   lastError?: string;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    private readonly cipher: SpoolCipher,
+  ) {
     // A spool left by an earlier run holds records older than anything this run will produce.
     if (existsSync(file) && statSync(file).size > 0) {
       this.fileBytes = statSync(file).size;
@@ -64,7 +69,7 @@ export class Spool {
 
   append(recs: readonly Rec[]): void {
     for (const rec of recs) {
-      const line = `${JSON.stringify(rec)}\n`;
+      const line = `${this.cipher.seal(JSON.stringify(rec))}\n`;
       this.pending.push(line);
       this.pendingBytes += Buffer.byteLength(line);
     }
@@ -119,7 +124,7 @@ export class Spool {
         // Split on the newline byte: it never occurs inside a multi-byte UTF-8 character.
         for (let i = 0; i < n && recs.length + bad.length < max; i++) {
           if (buffer[i] !== 10) continue;
-          parseLine(buffer.toString('utf8', start, i), recs, bad);
+          this.parseLine(buffer.toString('utf8', start, i), recs, bad);
           start = i + 1;
         }
         if (start === 0 && offset + n < this.fileBytes) {
@@ -128,7 +133,7 @@ export class Spool {
         }
         if (start === 0) {
           // A tail without newline can only be a torn write: set it aside so draining ends.
-          parseLine(buffer.toString('utf8', 0, n), recs, bad);
+          this.parseLine(buffer.toString('utf8', 0, n), recs, bad);
           start = n;
         }
         offset += start;
@@ -162,12 +167,28 @@ export class Spool {
     this.closeFile();
   }
 
-  /** Records that can never be stored are kept here for a person to look at, not dropped. */
-  static reject(file: string, rec: Rec | string, reason: string): void {
+  /**
+   * Records that can never be stored (and unreadable lines) are kept in `file` for a person to
+   * look at, not dropped: time and reason in clear, the content sealed like the spool.
+   */
+  reject(file: string, rec: Rec | string, reason: string): void {
+    const sealed = this.cipher.seal(typeof rec === 'string' ? rec : JSON.stringify(rec));
+    const entry = { at: new Date().toISOString(), reason, sealed };
     mkdirSync(path.dirname(file), { recursive: true });
-    appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), reason, rec })}\n`, {
-      mode: 0o600,
-    });
+    appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+  }
+
+  /** A sealed line, or a clear JSON line left by a version that did not seal (drained, never written). */
+  private parseLine(line: string, recs: Rec[], bad: string[]): void {
+    if (line.trim() === '') return;
+    const text = line.startsWith('{') ? line : this.cipher.open(line);
+    try {
+      const value: unknown = text === undefined ? undefined : JSON.parse(text);
+      if (isRec(value)) recs.push(value);
+      else bad.push(line);
+    } catch {
+      bad.push(line);
+    }
   }
 
   private sync(): void {
@@ -191,17 +212,6 @@ export class Spool {
   }
 }
 
-function parseLine(line: string, recs: Rec[], bad: string[]): void {
-  if (line.trim() === '') return;
-  try {
-    const value: unknown = JSON.parse(line);
-    if (isRec(value)) recs.push(value);
-    else bad.push(line);
-  } catch {
-    bad.push(line);
-  }
-}
-
 function countLines(file: string): number {
   const fd = openSync(file, 'r');
   const buffer = Buffer.alloc(READ_CHUNK);
@@ -221,6 +231,7 @@ function countLines(file: string): number {
 
 /** Sets a record that can never be stored aside in `file`, logging why (never its content). */
 export function setAside(
+  spool: Spool,
   file: string,
   rec: Rec | string,
   reason: string,
@@ -228,7 +239,7 @@ export function setAside(
 ): void {
   logger.error(`record set aside in ${file}: ${reason}`);
   try {
-    Spool.reject(file, rec, reason);
+    spool.reject(file, rec, reason);
   } catch (err) {
     logger.error(`cannot write ${file}: ${errorMessage(err)}`);
   }

@@ -8,6 +8,11 @@ export interface RecordWriterOptions {
   readonly timezone: string;
   /** Default `.data/spool` under the working directory; one writer per directory. */
   readonly spoolDir?: string;
+  /**
+   * The spool's AES-256 key (CTI_SPOOL_KEY: base64 or 64 hex digits). Without it, a key generated
+   * into `<spoolDir>/spool.key` (mode 0600) is used.
+   */
+  readonly spoolKey?: string;
   readonly flushIntervalMs?: number;
   /** Rows per transaction (and the queue length that triggers a flush at once). */
   readonly batchRows?: number;
@@ -15,6 +20,11 @@ export interface RecordWriterOptions {
   readonly maxQueuedRows?: number;
   /** A database failing for longer than this sends everything to the spool file. */
   readonly spillAfterMs?: number;
+  /**
+   * Deadline of one write transaction (server-side statement_timeout and a client-side timer): a
+   * hung server counts as failing once it passes.
+   */
+  readonly writeTimeoutMs?: number;
   readonly retryInitialMs?: number;
   readonly retryMaxMs?: number;
   /** How often derived daily counters are recomputed while records keep coming. */
@@ -42,7 +52,10 @@ export interface WriterStatus {
 }
 
 export type WriterTuning = Required<
-  Omit<RecordWriterOptions, 'dataSource' | 'timezone' | 'logger' | 'onStatus' | 'spoolDir'>
+  Omit<
+    RecordWriterOptions,
+    'dataSource' | 'timezone' | 'logger' | 'onStatus' | 'spoolDir' | 'spoolKey'
+  >
 >;
 
 export function writerTuning(options: RecordWriterOptions): WriterTuning {
@@ -51,6 +64,7 @@ export function writerTuning(options: RecordWriterOptions): WriterTuning {
     batchRows: options.batchRows ?? 5_000,
     maxQueuedRows: options.maxQueuedRows ?? 50_000,
     spillAfterMs: options.spillAfterMs ?? 10_000,
+    writeTimeoutMs: options.writeTimeoutMs ?? 10_000,
     retryInitialMs: options.retryInitialMs ?? 250,
     retryMaxMs: options.retryMaxMs ?? 5_000,
     counterIntervalMs: options.counterIntervalMs ?? 1_000,
