@@ -18,12 +18,13 @@ export {
 export { type ApiAuditAction, AuditWriter } from './common/audit-writer';
 export {
   ApiError,
-  ERROR_CODES,
-  ERROR_STATUS,
   type ErrorBody,
-  type ErrorCode,
   type FieldProblem,
+  forbidden,
+  unauthenticated,
 } from './errors/api-error';
+export { ERROR_CODES, ERROR_STATUS, type ErrorCode } from './errors/error-codes';
+export { writeErrorResponse } from './errors/error-response';
 export { HttpErrorFilter, toApiError } from './errors/http-error.filter';
 export { apiValidationPipe } from './errors/validation';
 export { HTTP_API_CONTROLLERS, HttpApiModule, type HttpApiModuleOptions } from './http-api.module';

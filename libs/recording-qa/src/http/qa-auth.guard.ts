@@ -2,11 +2,11 @@ import {
   applyDecorators,
   type CanActivate,
   type ExecutionContext,
-  HttpException,
   Injectable,
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { forbidden, unauthenticated } from '@cti/http-api';
 import { type IncomingMessage } from 'node:http';
 import { type QaPrincipal, type QaRole, QaTokenVerifier } from '../ports/qa-runtime.port';
 
@@ -37,11 +37,7 @@ export type QaRequest = IncomingMessage & {
 };
 
 export function principalOf(req: QaRequest): QaPrincipal {
-  if (!req.qaPrincipal)
-    throw new HttpException(
-      { error_id: 'unauthenticated', message: 'authentication required' },
-      401,
-    );
+  if (!req.qaPrincipal) throw unauthenticated('authentication required');
   return req.qaPrincipal;
 }
 
@@ -68,23 +64,15 @@ export class QaAuthGuard implements CanActivate {
       typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header)
         ? header.slice(7)
         : undefined;
-    if (!token)
-      throw new HttpException(
-        { error_id: 'unauthenticated', message: 'authentication required' },
-        401,
-      );
+    if (!token) throw unauthenticated('authentication required');
     let principal: QaPrincipal;
     try {
       principal = await this.tokens.verify(token);
     } catch {
-      throw new HttpException(
-        { error_id: 'unauthenticated', message: 'invalid or expired token' },
-        401,
-      );
+      throw unauthenticated('invalid or expired token');
     }
     req.qaPrincipal = principal;
-    if (!roles || !roles.includes(principal.role))
-      throw new HttpException({ error_id: 'forbidden', message: 'not allowed' }, 403);
+    if (!roles || !roles.includes(principal.role)) throw forbidden('not allowed');
     return true;
   }
 }

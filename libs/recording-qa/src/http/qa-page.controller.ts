@@ -2,6 +2,8 @@ import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import { writeErrorResponse } from '@cti/http-api';
+import { QaError } from '../qa-errors';
 import { QaGrantAuthenticated } from './qa-auth.guard';
 
 /** The page's files: a fixed list, so no request path ever reaches the file system. */
@@ -52,9 +54,7 @@ export class QaPageController {
   @Get(':file')
   file(@Param('file') file: string, @Res() res: ServerResponse): void {
     if (!Object.prototype.hasOwnProperty.call(FILES, file)) {
-      res
-        .writeHead(404, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ error_id: 'QA_NOT_FOUND', message: 'not found' }));
+      writeErrorResponse(res, new QaError('QA_NOT_FOUND', 'no such file'));
       return;
     }
     this.send(res, file);
