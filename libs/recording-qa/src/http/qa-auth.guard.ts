@@ -6,28 +6,26 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { forbidden, unauthenticated } from '@cti/http-api';
+import { forbidden, Public, Roles, unauthenticated } from '@cti/http-api';
 import { type IncomingMessage } from 'node:http';
 import { type QaPrincipal, type QaRole, QaTokenVerifier } from '../ports/qa-runtime.port';
 
 const ROLES_KEY = 'cti:qa-roles';
 const PUBLIC_KEY = 'cti:qa-public';
-/**
- * The metadata keys of @cti/http-api's global deny-by-default AccessGuard (its ROLES_KEY and
- * PUBLIC_KEY; a spec pins them): set too, so the routes pass that guard with the same roles.
- */
-export const APP_ROLES_KEY = 'cti:roles';
-export const APP_PUBLIC_KEY = 'cti:public';
 
-/** The roles that may call a route. A route without it is refused (deny by default). */
+/**
+ * The roles that may call a route. A route without it is refused (deny by default). It carries
+ * @cti/http-api's @Roles too: the app's global guard lets the same roles through, and OpenAPI
+ * shows the bearer security, x-roles and the 401/403 bodies.
+ */
 export const QaRoles = (...roles: QaRole[]): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ROLES_KEY, roles), SetMetadata(APP_ROLES_KEY, roles));
+  applyDecorators(SetMetadata(ROLES_KEY, roles), Roles(...roles));
 /**
  * Routes without a bearer token: the media grant (an opaque one-recording grant plus its
  * cookie, checked by the route) and the page's static files (no data in them).
  */
 export const QaGrantAuthenticated = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(PUBLIC_KEY, true), SetMetadata(APP_PUBLIC_KEY, true));
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), Public());
 
 /** The request as the guard leaves it (Express's request extends Node's). */
 export type QaRequest = IncomingMessage & {

@@ -1,3 +1,4 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -36,6 +37,7 @@ export function qaWebDir(): string {
  * Serves the QA page at /qa/. The files hold no data (everything comes from the API with the
  * user's token), so they need no authentication (marked public for the app's global guard).
  */
+@ApiExcludeController() // a page, not part of the API
 @Controller('qa')
 @QaGrantAuthenticated()
 export class QaPageController {

@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -31,6 +32,8 @@ export class PlanningController {
     private readonly clock: WorkforceClock,
   ) {}
 
+  @ApiOperation({ summary: 'Shift plans of a day, per agent' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('schedule/plans')
   @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   async plans(@CurrentPrincipal() p: ApiPrincipal, @Query('day') dayQuery?: string) {
@@ -43,6 +46,8 @@ export class PlanningController {
     };
   }
 
+  @ApiOperation({ summary: "Schedule overrides (one-day changes to an agent's shift)" })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('schedule/overrides')
   @Roles('team_leader', 'supervisor', 'admin')
   async overrides(
@@ -66,18 +71,24 @@ export class PlanningController {
     return { overrides: all.filter(mine) };
   }
 
+  @ApiOperation({ summary: 'Create or replace a schedule override' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Put('schedule/overrides')
   @Roles('team_leader', 'supervisor', 'admin')
   putOverride(@CurrentPrincipal() p: ApiPrincipal, @Body() body: unknown) {
     return this.planning.putOverride(p, body);
   }
 
+  @ApiOperation({ summary: 'Remove a schedule override' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Delete('schedule/overrides/:id')
   @Roles('supervisor', 'admin')
   removeOverride(@CurrentPrincipal() p: ApiPrincipal, @Param('id') id: string) {
     return this.planning.removeOverride(p, id);
   }
 
+  @ApiOperation({ summary: 'Scheduling rules in force' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('rules')
   @Roles('team_leader', 'supervisor', 'qa', 'admin')
   async rules() {
@@ -87,6 +98,8 @@ export class PlanningController {
     };
   }
 
+  @ApiOperation({ summary: 'Add a scheduling rule' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Post('rules')
   @HttpCode(201)
   @Roles('supervisor', 'admin')
