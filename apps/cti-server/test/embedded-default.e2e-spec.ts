@@ -3,8 +3,6 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type OpenAPIObject } from '@nestjs/swagger';
-import { openApiGaps } from '../../../libs/http-api/src/testing/openapi-gaps';
 import { startServer } from '../src/main';
 import { readServerSettings } from '../src/live/server-settings';
 
@@ -90,12 +88,6 @@ describe('npm start with nothing configured', () => {
     expect(Object.keys(api.paths)).toEqual(
       expect.arrayContaining(['/api/agents', '/api/calls', '/api/queues']),
     );
-  });
-
-  it('describes every operation fully in OpenAPI: summary, roles, security, schemas, errors', async () => {
-    const api = (await (await fetch(`${base}/api/docs-json`)).json()) as OpenAPIObject;
-    expect(Object.keys(api.paths).length).toBeGreaterThan(40);
-    expect(openApiGaps(api)).toEqual([]);
   });
 
   it('refuses the live API without a token', async () => {

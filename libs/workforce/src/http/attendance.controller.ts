@@ -1,4 +1,5 @@
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ATTENDANCE_EXCEPTION_BODY } from './openapi-bodies';
 import { Body, Controller, Get, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { type ApiPrincipal } from '@cti/auth';
 import { AccessGuard, CurrentPrincipal, HttpErrorFilter, Roles } from '@cti/http-api';
@@ -54,6 +55,7 @@ export class AttendanceController {
     };
   }
 
+  @ApiBody({ schema: ATTENDANCE_EXCEPTION_BODY })
   @ApiOperation({
     summary: 'Record an attendance exception (leave, sick day, excused absence) for an agent',
   })

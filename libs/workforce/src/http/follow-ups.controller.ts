@@ -1,4 +1,5 @@
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { FOLLOW_UP_BODY, FOLLOW_UP_CHANGE_BODY } from './openapi-bodies';
 import {
   Body,
   Controller,
@@ -29,8 +30,9 @@ export class FollowUpsController {
     private readonly clock: WorkforceClock,
   ) {}
 
+  @ApiBody({ schema: FOLLOW_UP_BODY })
   @ApiOperation({ summary: 'Write a follow-up record for an agent and day' })
-  @ApiOkResponse({ description: 'OK', type: Object })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('follow-ups')
   @HttpCode(201)
   @Roles('agent', 'team_leader', 'supervisor', 'admin')
@@ -38,6 +40,7 @@ export class FollowUpsController {
     return this.followUps.create(p, body);
   }
 
+  @ApiBody({ schema: FOLLOW_UP_CHANGE_BODY })
   @ApiOperation({ summary: 'Change a follow-up record' })
   @ApiOkResponse({ description: 'OK', type: Object })
   @Patch('follow-ups/:id')

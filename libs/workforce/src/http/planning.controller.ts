@@ -1,4 +1,5 @@
-import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { OVERRIDE_BODY, RULE_SET_BODY } from './openapi-bodies';
 import {
   Body,
   Controller,
@@ -71,6 +72,7 @@ export class PlanningController {
     return { overrides: all.filter(mine) };
   }
 
+  @ApiBody({ schema: OVERRIDE_BODY })
   @ApiOperation({ summary: 'Create or replace a schedule override' })
   @ApiOkResponse({ description: 'OK', type: Object })
   @Put('schedule/overrides')
@@ -98,8 +100,9 @@ export class PlanningController {
     };
   }
 
+  @ApiBody({ schema: RULE_SET_BODY })
   @ApiOperation({ summary: 'Add a scheduling rule' })
-  @ApiOkResponse({ description: 'OK', type: Object })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('rules')
   @HttpCode(201)
   @Roles('supervisor', 'admin')
