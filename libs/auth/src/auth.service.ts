@@ -120,7 +120,7 @@ export class AuthService {
     return { token: issued.token, expiresAt: issued.expiresAt, user: publicUser(user) };
   }
 
-  /** Fail closed (D6): no audit entry, no login. */
+  /** Fail closed: no audit entry, no login. */
   private async record(entry: AuditEntry): Promise<void> {
     try {
       await this.audit.append(entry);

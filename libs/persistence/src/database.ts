@@ -93,7 +93,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     migrationsRun: false,
     logging: false,
     poolSize: options.poolSize ?? 10,
-    // A dead server must fail queries fast, not hang the writer or an API request (B3).
+    // A dead server must fail queries fast, not hang the writer or an API request.
     extra: {
       connectionTimeoutMillis: 5_000,
       statement_timeout: 30_000,

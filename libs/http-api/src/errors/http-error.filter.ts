@@ -85,7 +85,7 @@ export function toApiError(exception: unknown): ApiError {
 
 /**
  * The one HTTP error filter: every failure becomes `{ code, message, details? }`. Unknown errors
- * are logged here and answered with INTERNAL, never with their message, stack, SQL or data (D11).
+ * are logged here and answered with INTERNAL, never with their message, stack, SQL or data.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {

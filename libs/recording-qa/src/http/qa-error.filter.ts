@@ -16,7 +16,7 @@ function toQaApiError(error: ApiError | LifecycleError | ScoringError | QaStoreC
 
 /**
  * The QA routes' errors as `{ code, message, details? }`: nothing else (no stack, path, SQL or
- * phone number in a body, D11). Errors of other kinds reach the app's own filter.
+ * phone number in a body). Errors of other kinds reach the app's own filter.
  */
 @Catch(ApiError, LifecycleError, ScoringError, QaStoreConflict)
 export class QaErrorFilter implements ExceptionFilter {

@@ -146,7 +146,7 @@ export class RecordingMediaService {
     };
   }
 
-  /** Appends to the audit trail; a failure refuses the request (fail closed, D6). */
+  /** Appends to the audit trail; a failure refuses the request (fail closed). */
   async log(
     p: QaPrincipal,
     action: string,
