@@ -1,7 +1,7 @@
 import type { RawManagerObject } from 'asterisk-manager';
 import { type AmiMessage, fromManagerObject, timestampMs } from './ami-message';
 
-// Raw objects in the exact shapes asterisk-manager 0.2.0 emits (see docs/ami.md §4.3);
+// Raw objects in the exact shapes asterisk-manager 0.2.0 emits;
 // the end-to-end path through the real library is covered by the connection specs.
 describe('fromManagerObject', () => {
   it('hands plain fields on under lower-cased keys with no repeated entries', () => {

@@ -66,7 +66,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /**
  * The JWT secret: CTI_JWT_SECRET (>= 32 characters), else a random one for this process only.
- * A set-but-short or set-but-empty secret is refused (F3): an empty value usually means a
+ * A set-but-short or set-but-empty secret is refused: an empty value usually means a
  * missing template variable, and must not silently become an ephemeral secret.
  */
 export function loadJwtSecret(env: Env): { secret: string; ephemeral: boolean } {

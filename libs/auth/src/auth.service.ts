@@ -138,7 +138,7 @@ export class AuthService {
     return { user, passwordOk };
   }
 
-  /** Fail closed (D6): no audit entry, no login. */
+  /** Fail closed: no audit entry, no login. */
   private async record(entry: AuditEntry): Promise<void> {
     try {
       await this.audit.append(entry);

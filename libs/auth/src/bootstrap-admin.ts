@@ -24,7 +24,7 @@ export type BootstrapOutcome = 'exists' | 'created-from-env' | 'created-with-pri
 
 /**
  * The first account: when no user exists, creates `admin` with CTI_ADMIN_PASSWORD, or with a
- * random password printed once to the log. There is never a default password (F3). When users
+ * random password printed once to the log. There is never a default password. When users
  * exist it does nothing: a forgotten CTI_ADMIN_PASSWORD cannot reset anyone's password later.
  */
 export async function bootstrapAdmin(deps: BootstrapAdminDeps): Promise<BootstrapOutcome> {

@@ -67,7 +67,7 @@ class FailureBook {
 }
 
 /**
- * Login throttling (D8), in memory: after `maxFailures` failures for one username from one
+ * Login throttling, in memory: after `maxFailures` failures for one username from one
  * address within the window, that pair is refused until the oldest of them leaves the window;
  * an address failing `maxFailuresPerIp` times across usernames (password spraying) likewise.
  * While refused, even the right password gets 429: otherwise the limit would not limit.

@@ -12,7 +12,7 @@ export function isRole(value: unknown): value is Role {
 const SEES_NUMBERS: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin', 'qa']);
 const SEES_EVERYTHING: ReadonlySet<Role> = new Set<Role>(['supervisor', 'admin', 'qa']);
 
-/** Whether the role may see customers' phone numbers unmasked (rules §4: only those who need them). */
+/** Whether the role may see customers' phone numbers unmasked (only those who need them). */
 export function canSeeNumbers(role: Role): boolean {
   return SEES_NUMBERS.has(role);
 }

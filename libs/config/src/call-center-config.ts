@@ -3,7 +3,7 @@
  * (effective calls, quotas, pause limits), its queues, teams and agents.
  *
  * Every number in the rules is a deployment choice (see docs/configuration.md); the defaults
- * below restate the written call-center regulations (docs/call-center-rules.md).
+ * below restate the written call-center regulations.
  */
 
 import { type CallCenterConfig, type CountedDirection } from '@cti/domain';

@@ -25,12 +25,13 @@ export {
 export { type ApiAuditAction, AuditWriter } from './common/audit-writer';
 export {
   ApiError,
-  ERROR_CODES,
-  ERROR_STATUS,
   type ErrorBody,
-  type ErrorCode,
   type FieldProblem,
+  forbidden,
+  unauthenticated,
 } from './errors/api-error';
+export { ERROR_CODES, ERROR_STATUS, type ErrorCode } from './errors/error-codes';
+export { writeErrorResponse } from './errors/error-response';
 export { HttpErrorFilter, toApiError } from './errors/http-error.filter';
 export {
   applyInputLimits,

@@ -1,5 +1,6 @@
 import { type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, getSchemaPath, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ErrorBodyDto } from './common/error-body.dto';
 import { BEARER_SCHEME } from './access/access.decorators';
 
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -15,7 +16,22 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
     .build();
-  return SwaggerModule.createDocument(app, config);
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorBodyDto] });
+  return withInternalErrors(document);
+}
+
+/** The error filter answers anything unexpected with 500 INTERNAL: every operation can. */
+function withInternalErrors(document: OpenAPIObject): OpenAPIObject {
+  const internal = {
+    description: 'INTERNAL: unexpected failure (logged; the body says nothing more)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ErrorBodyDto) } },
+    },
+  };
+  for (const item of Object.values(document.paths))
+    for (const op of [item.get, item.put, item.post, item.delete, item.patch])
+      if (op) op.responses = { ...op.responses, 500: op.responses[500] ?? internal };
+  return document;
 }
 
 /**

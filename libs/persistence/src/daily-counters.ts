@@ -2,7 +2,7 @@ import { type DataSource } from 'typeorm';
 
 /*
  * Counters are derived, never incremented: recomputing them from call_leg and pause_interval is
- * idempotent, so replays, retries and restarts cannot double count (B5).
+ * idempotent, so replays, retries and restarts cannot double count.
  */
 const RECOMPUTE = `
 INSERT INTO "daily_agent_counter" AS c

@@ -95,7 +95,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     migrationsRun: false,
     logging: false,
     poolSize: options.poolSize ?? 10,
-    // A dead server must fail queries fast, not hang the writer or an API request (B3).
+    // A dead server must fail queries fast, not hang the writer or an API request.
     extra: {
       connectionTimeoutMillis: 5_000,
       statement_timeout: 30_000,
@@ -162,7 +162,7 @@ export async function runMigrations(
   }
 }
 
-/** B8: a database migrated by a newer build must not be written by this one. */
+/** A database migrated by a newer build must not be written by this one. */
 async function assertKnownSchema(dataSource: DataSource): Promise<void> {
   const exists = await dataSource.query<{ present: boolean }[]>(
     'SELECT to_regclass($1) IS NOT NULL AS present',

@@ -45,7 +45,7 @@ describe('migrations (real PostgreSQL)', () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
-  it('refuses a database migrated by a newer build (B8)', async () => {
+  it('refuses a database migrated by a newer build', async () => {
     await db.dataSource.query(`INSERT INTO ${MIGRATIONS_TABLE} (timestamp, name) VALUES ($1, $2)`, [
       1999999999999,
       'Future1999999999999',

@@ -1,42 +1,27 @@
-/** The lib's closed error vocabulary: stable codes, mapped to HTTP statuses in one place. */
-export type QaErrorCode =
-  | 'QA_NOT_FOUND'
-  | 'QA_BAD_REQUEST'
-  | 'QA_RECORDING_PENDING'
-  | 'QA_RECORDING_GONE'
-  | 'QA_RECORDING_INTEGRITY_FAILED'
-  | 'QA_RANGE_NOT_SATISFIABLE'
-  | 'QA_TOO_MANY_STREAMS'
-  | 'QA_CONFLICT'
-  | 'QA_FORBIDDEN_ACTION'
-  | 'QA_AUDIT_UNAVAILABLE'
-  | 'QA_PBX_UNAVAILABLE';
+import { ApiError, type ErrorCode } from '@cti/http-api';
 
-const STATUS: Readonly<Record<QaErrorCode, number>> = {
-  QA_NOT_FOUND: 404,
-  QA_BAD_REQUEST: 400,
-  QA_RECORDING_PENDING: 409,
-  QA_RECORDING_GONE: 410,
-  QA_RECORDING_INTEGRITY_FAILED: 500,
-  QA_RANGE_NOT_SATISFIABLE: 416,
-  QA_TOO_MANY_STREAMS: 429,
-  QA_CONFLICT: 409,
-  QA_FORBIDDEN_ACTION: 403,
-  QA_AUDIT_UNAVAILABLE: 503,
-  QA_PBX_UNAVAILABLE: 503,
-};
+/** The QA codes of the product's one error registry (`ERROR_STATUS` in @cti/http-api). */
+export type QaErrorCode = Extract<ErrorCode, `QA_${string}`>;
 
-export class QaError extends Error {
-  readonly status: number;
-
+/** An error meant for the caller, answered as `{ code, message, details? }` with the code's status. */
+export class QaError extends ApiError {
   /** `message` is shown to the caller: never put paths, numbers or SQL in it. */
   constructor(
-    readonly code: QaErrorCode,
+    override readonly code: QaErrorCode,
     message: string,
-    readonly details?: Readonly<Record<string, unknown>>,
+    details?: Readonly<Record<string, unknown>>,
   ) {
-    super(message);
+    super(code, message, details, rangeHeaders(code, details));
     this.name = 'QaError';
-    this.status = STATUS[code];
   }
+}
+
+/** A 416 tells the client the file's size, so it can ask again within it. */
+function rangeHeaders(
+  code: QaErrorCode,
+  details: Readonly<Record<string, unknown>> | undefined,
+): Record<string, string> {
+  return code === 'QA_RANGE_NOT_SATISFIABLE'
+    ? { 'Content-Range': `bytes */${String(details?.size ?? '*')}` }
+    : {};
 }

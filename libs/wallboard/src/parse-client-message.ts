@@ -1,6 +1,6 @@
 import { type ClientMessage, type ErrorCode, type Scope } from './protocol';
 
-/** Inbound frames are tiny; anything near this is abuse (reliability G14). */
+/** Inbound frames are tiny; anything near this is abuse. */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 /** The deepest valid message is {"scope":{...}}: depth 2. Some slack, no more. */
 export const MAX_CLIENT_MESSAGE_DEPTH = 4;

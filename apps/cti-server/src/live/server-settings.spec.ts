@@ -22,6 +22,12 @@ describe('server settings from the environment', () => {
     expect(() => readServerSettings({ PORT: 'abc' })).toThrow(
       /PORT must be a positive number, got 'abc'/,
     );
+    expect(() => readServerSettings({ CTI_TIMEZONE: 'Mars/Base' })).toThrow(
+      /CTI_TIMEZONE must be an IANA time zone such as Asia\/Shanghai, got 'Mars\/Base'/,
+    );
+    expect(readServerSettings({ CTI_TIMEZONE: 'Europe/Paris' }).config.timezone).toBe(
+      'Europe/Paris',
+    );
     expect(() => readServerSettings({ AMI_HOST: 'pbx.local' })).toThrow(
       /AMI_HOST is set but no call-center configuration/,
     );

@@ -1,4 +1,4 @@
-import { loadConfig, resolveConfigPath } from '@cti/config';
+import { loadConfig, resolveConfigPath, validateConfig } from '@cti/config';
 import { type CallCenterConfig } from '@cti/domain';
 import { simulatedCallCenter } from '@cti/pbx-simulator';
 
@@ -35,6 +35,17 @@ function boardShift(env: Env): { start: string; end: string } {
   return { start: `${m[1]}:${m[2]}`, end: `${m[3]}:${m[4]}` };
 }
 
+/** `CTI_TIMEZONE` for the simulator's center, checked by the configuration's own rule. */
+function simulatorTimezone(env: Env): string {
+  const given = env.CTI_TIMEZONE?.trim();
+  if (!given) return 'Asia/Shanghai';
+  try {
+    return validateConfig({ timezone: given }).timezone;
+  } catch {
+    throw new Error(`CTI_TIMEZONE must be an IANA time zone such as Asia/Shanghai, got '${given}'`);
+  }
+}
+
 export function readServerSettings(env: Env): ServerSettings {
   const port = positive(env, 'PORT', 3000);
   const shift = boardShift(env);
@@ -51,7 +62,7 @@ export function readServerSettings(env: Env): ServerSettings {
   return {
     port,
     boardShift: shift,
-    config: simulatedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
+    config: simulatedCallCenter(agents, simulatorTimezone(env)),
     simulator: {
       agents,
       speed: positive(env, 'CTI_SIM_SPEED', 1),

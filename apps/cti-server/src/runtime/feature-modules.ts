@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { type DynamicModule, Logger } from '@nestjs/common';
 import { AuditLog, UserAccounts, UserTokenVerifier } from '@cti/auth';
 import { type CoreOutput } from '@cti/domain';
@@ -27,6 +26,7 @@ import {
 import { DataSource } from 'typeorm';
 import { LiveCallCenter } from '../live/live-call-center';
 import { QaMonthlyScores } from './qa-monthly-scores';
+import { readRecordingEnv } from './recording-env';
 import { type ServerRuntime } from './runtime-token';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -118,14 +118,10 @@ export function recordingQaModule(
   dataDir: string,
 ): DynamicModule {
   const callCenter = runtime.settings.config;
-  const retention =
-    env.CTI_RECORDING_RETENTION_DAYS ?? (runtime.settings.simulator ? '180' : undefined);
-  const root = env.CTI_RECORDINGS_DIR ?? `${dataDir}/recordings`;
-  // Our own default folder is made on first start; a configured one must already be mounted.
-  if (!env.CTI_RECORDINGS_DIR) mkdirSync(root, { recursive: true });
+  const { root, retentionDays } = readRecordingEnv(env, dataDir, !!runtime.settings.simulator);
   const config = validateRecordingQaConfig({
     storage: { kind: 'local', root },
-    retentionDays: retention === undefined ? undefined : Number(retention),
+    retentionDays,
     timezone: callCenter.timezone,
   });
   return RecordingQaModule.register({

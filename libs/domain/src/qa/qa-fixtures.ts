@@ -1,6 +1,6 @@
 import { type Scorecard } from './scorecard';
 
-/** The service standard of rules §3 as a small scorecard (used by tests and as a config example). */
+/** The call center's service standard as a small scorecard (used by tests and as a config example). */
 export const SERVICE_SCORECARD: Scorecard = {
   id: 'service',
   name: 'Service standard 服务规范',

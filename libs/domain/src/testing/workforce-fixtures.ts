@@ -5,7 +5,7 @@ import { type WorkforceRuleSet } from '../workforce/rule-set';
 import { type ScheduleConfig } from '../workforce/schedule';
 import { zonedInstant } from '../workforce/zoned-time';
 
-/** Shared by the workforce specs: the rules' defaults (call-center-rules.md §1-2) in Shanghai. */
+/** Shared by the workforce specs: the rules' defaults in Shanghai. */
 export const TZ = 'Asia/Shanghai';
 
 export const SCHEDULE: ScheduleConfig = {

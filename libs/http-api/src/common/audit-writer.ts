@@ -12,7 +12,7 @@ export type ApiAuditAction =
   | 'user.password_reset';
 
 /**
- * Appends audit entries for the API and fails closed (D6): when the entry cannot be written the
+ * Appends audit entries for the API and fails closed: when the entry cannot be written the
  * request fails with 503 and nothing sensitive is returned or changed afterwards.
  */
 @Injectable()

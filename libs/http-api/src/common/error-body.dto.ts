@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ERROR_CODES, type ErrorCode } from '../errors/api-error';
+import { ERROR_CODES, type ErrorCode } from '../errors/error-codes';
 
 /** The body of every error response. */
 export class ErrorBodyDto {

@@ -7,7 +7,7 @@ import {
 import { type HttpResponse } from './http-types';
 import { type Observable } from 'rxjs';
 
-/** API answers hold personal data: no cache may keep them (ASVS 14.3.2, D7). */
+/** API answers hold personal data: no cache may keep them (ASVS 14.3.2). */
 @Injectable()
 export class NoStoreInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {

@@ -1,21 +1,4 @@
-/**
- * The API's closed error vocabulary: every error body is `{ code, message, details? }` with one
- * of these codes. Codes never change meaning; new ones may be added.
- */
-export const ERROR_STATUS = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  VALIDATION_FAILED: 400,
-  RATE_LIMITED: 429,
-  CONFLICT: 409,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
-
-export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+import { ERROR_STATUS, type ErrorCode } from './error-codes';
 
 /** One invalid input field and what is wrong with it. */
 export interface FieldProblem {

@@ -5,12 +5,27 @@ import {
   HttpException,
   Logger,
 } from '@nestjs/common';
-import { type HttpResponse } from '../common/http-types';
+import { type ServerResponse } from 'node:http';
 import { AuthError } from '@cti/auth';
-import { ApiError, type ErrorCode } from './api-error';
+import { ApiError } from './api-error';
+import { writeErrorResponse } from './error-response';
+
+/** Generic texts: framework messages may echo the request (a JSON parse error quotes the body). */
+const GENERIC = {
+  UNAUTHENTICATED: 'authentication required',
+  FORBIDDEN: 'not allowed',
+  NOT_FOUND: 'no such resource',
+  VALIDATION_FAILED: 'malformed request',
+  RATE_LIMITED: 'too many requests',
+  CONFLICT: 'conflict',
+  UNAVAILABLE: 'temporarily unavailable',
+  INTERNAL: 'internal error',
+} as const;
+
+type FrameworkCode = keyof typeof GENERIC;
 
 /** Status → code for exceptions raised by Nest or Express themselves. */
-function codeOfStatus(status: number): ErrorCode {
+function codeOfStatus(status: number): FrameworkCode {
   switch (status) {
     case 401:
       return 'UNAUTHENTICATED';
@@ -28,18 +43,6 @@ function codeOfStatus(status: number): ErrorCode {
       return status >= 400 && status < 500 ? 'VALIDATION_FAILED' : 'INTERNAL';
   }
 }
-
-/** Generic texts: framework messages may echo the request (a JSON parse error quotes the body). */
-const GENERIC: Record<ErrorCode, string> = {
-  UNAUTHENTICATED: 'authentication required',
-  FORBIDDEN: 'not allowed',
-  NOT_FOUND: 'no such resource',
-  VALIDATION_FAILED: 'malformed request',
-  RATE_LIMITED: 'too many requests',
-  CONFLICT: 'conflict',
-  UNAVAILABLE: 'temporarily unavailable',
-  INTERNAL: 'internal error',
-};
 
 export function toApiError(exception: unknown): ApiError {
   if (exception instanceof ApiError) return exception;
@@ -83,7 +86,7 @@ export function toApiError(exception: unknown): ApiError {
 
 /**
  * The one HTTP error filter: every failure becomes `{ code, message, details? }`. Unknown errors
- * are logged here and answered with INTERNAL, never with their message, stack, SQL or data (D11).
+ * are logged here and answered with INTERNAL, never with their message, stack, SQL or data.
  */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -98,11 +101,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error.status >= 500 && error.code === 'INTERNAL') {
       this.logger.error(`request failed: ${(exception as Error)?.stack ?? String(exception)}`);
     }
-    const res = host.switchToHttp().getResponse<HttpResponse>();
-    if (res.headersSent) return;
-    res.status(error.status);
-    res.setHeader('Cache-Control', 'no-store');
-    for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
-    res.json(error.body);
+    writeErrorResponse(host.switchToHttp().getResponse<ServerResponse>(), error);
   }
 }

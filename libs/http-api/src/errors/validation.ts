@@ -11,7 +11,7 @@ export function fieldProblems(errors: readonly ValidationError[], prefix = ''): 
 }
 
 /**
- * The API's input validation (E6): unknown fields are refused (not silently dropped), values are
+ * The API's input validation: unknown fields are refused (not silently dropped), values are
  * transformed to the DTO's types, and errors name every field. Values are never echoed back.
  */
 export function apiValidationPipe(): ValidationPipe {

@@ -1,5 +1,5 @@
 import { type Response } from 'supertest';
-import { type ErrorCode } from '../errors/api-error';
+import { type ErrorCode } from '../errors/error-codes';
 
 /** Asserts an error response: status, stable code, JSON shape, no stack, not cacheable. */
 export function expectError(res: Response, status: number, code: ErrorCode): void {

@@ -56,7 +56,7 @@ export interface RecordingQaConfig {
   readonly media: {
     /** Lifetime of a one-recording listening grant. */
     readonly grantSeconds: number;
-    /** Concurrent streams per user (D3). */
+    /** Concurrent streams per user. */
     readonly maxStreamsPerUser: number;
   };
   readonly timezone: string;

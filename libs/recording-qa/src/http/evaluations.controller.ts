@@ -1,3 +1,4 @@
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -32,6 +33,8 @@ export class EvaluationsController {
     private readonly settings: RecordingQaSettings,
   ) {}
 
+  @ApiOperation({ summary: 'Score a recording against a scorecard' })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('evaluations')
   @QaRoles('supervisor', 'qa')
   submit(@Body() body: SubmitScoreDto, @Req() req: QaRequest): Promise<EvaluationRecord> {
@@ -49,6 +52,8 @@ export class EvaluationsController {
   }
 
   /** Role-scoped: an agent sees their own scores, a team leader the team's, QA their own reviews. */
+  @ApiOperation({ summary: 'List evaluations within what the caller may see' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('evaluations')
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   list(@Query() q: EvaluationQueryDto, @Req() req: QaRequest): Promise<EvaluationRecord[]> {
@@ -59,12 +64,16 @@ export class EvaluationsController {
     });
   }
 
+  @ApiOperation({ summary: 'One evaluation' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('evaluations/:id')
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   get(@Param('id') id: string, @Req() req: QaRequest): Promise<EvaluationRecord> {
     return this.scoring.get(principalOf(req), id);
   }
 
+  @ApiOperation({ summary: 'Acknowledge my evaluation' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Post('evaluations/:id/acknowledge')
   @HttpCode(200)
   @QaRoles('agent')
@@ -72,6 +81,8 @@ export class EvaluationsController {
     return this.scoring.respond(principalOf(req), id, 'acknowledge');
   }
 
+  @ApiOperation({ summary: 'Dispute my evaluation, with a reason' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Post('evaluations/:id/dispute')
   @HttpCode(200)
   @QaRoles('agent')
@@ -83,6 +94,8 @@ export class EvaluationsController {
     return this.scoring.respond(principalOf(req), id, 'dispute', body.reason);
   }
 
+  @ApiOperation({ summary: 'Resolve a dispute: uphold or amend the score' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Post('evaluations/:id/resolve')
   @HttpCode(200)
   @QaRoles('supervisor', 'admin')
@@ -94,6 +107,8 @@ export class EvaluationsController {
     return this.scoring.resolve(principalOf(req), id, body.outcome, body.note, body.amendedTotal);
   }
 
+  @ApiOperation({ summary: 'Calibration spread of the reviewers who scored one recording' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('calibration/:recordingId')
   @QaRoles('supervisor', 'qa', 'admin')
   calibration(

@@ -1,3 +1,4 @@
+import { ERROR_STATUS, type ErrorCode } from '@cti/http-api';
 import { PERFECT } from '../../../domain/src/qa/qa-fixtures';
 import { DEFAULT_RECORDING_QA_CONFIG } from '../config/recording-qa-config';
 import { PbxRecordingControl } from '../ports/qa-runtime.port';
@@ -82,10 +83,10 @@ describe('QA API: scorecards, draws, scoring, disputes, calibration', () => {
         })
       ).body.version,
     ).toBe(2);
-    const bad = await call<{ error_id: string }>('POST', '/api/qa/scorecards', sup(), {
+    const bad = await call<{ code: string }>('POST', '/api/qa/scorecards', sup(), {
       definition: { ...definition, sections: [] },
     });
-    expect(bad).toMatchObject({ status: 400, body: { error_id: 'QA_BAD_REQUEST' } });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'QA_BAD_REQUEST' } });
     expect(
       (await call('POST', '/api/qa/scorecards', t.token('qa1', 'qa'), { definition })).status,
     ).toBe(403);
@@ -172,13 +173,13 @@ describe('QA API: scorecards, draws, scoring, disputes, calibration', () => {
     expect((await call('POST', '/api/qa/evaluations', t.token(other, 'qa'), body)).status).toBe(
       404,
     );
-    const late = await call<{ error_id: string; details?: unknown }>(
+    const late = await call<{ code: string; details?: unknown }>(
       'POST',
       '/api/qa/evaluations',
       t.token(a.reviewerId, 'qa'),
       { ...body, comments: [{ atSeconds: 30, text: 'after the end' }] },
     );
-    expect(late).toMatchObject({ status: 400, body: { error_id: 'QA_BAD_REQUEST' } });
+    expect(late).toMatchObject({ status: 400, body: { code: 'QA_BAD_REQUEST' } });
     const res = await call<EvaluationRecord>(
       'POST',
       '/api/qa/evaluations',
@@ -306,12 +307,12 @@ describe('QA API: scorecards, draws, scoring, disputes, calibration', () => {
     );
     expect(e.body.scorecardVersion).toBe(2); // the latest when none is named
     t.clock.t += 73 * 3_600_000;
-    const late = await call<{ error_id: string }>(
+    const late = await call<{ code: string }>(
       'POST',
       `/api/qa/evaluations/${e.body.id}/acknowledge`,
       t.token('u1002', 'agent', { agent: '1002' }),
     );
-    expect(late).toMatchObject({ status: 409, body: { error_id: 'QA_RESPONSE_WINDOW_CLOSED' } });
+    expect(late).toMatchObject({ status: 409, body: { code: 'QA_RESPONSE_WINDOW_CLOSED' } });
     t.clock.t -= 73 * 3_600_000;
   });
 
@@ -466,5 +467,38 @@ describe('QA API: scorecards, draws, scoring, disputes, calibration', () => {
       (await call('GET', '/api/qa/recordings?from=../../etc', t.token('adm', 'admin'))).status,
     ).toBe(400);
     expect(START).toBeLessThan(t.clock.now());
+  });
+
+  it('answers every error as { code, message, details? } with a registered code and its status', async () => {
+    const noToken = await fetch(`${t.url}/api/qa/scorecards`);
+    const cases = [
+      { status: noToken.status, body: (await noToken.json()) as Record<string, unknown> },
+      await call<Record<string, unknown>>('POST', '/api/qa/scorecards', t.token('a', 'agent'), {
+        definition: {},
+      }),
+      await call<Record<string, unknown>>('GET', '/api/qa/recordings?from=tomorrow', sup()),
+      await call<Record<string, unknown>>('POST', '/api/qa/scorecards', sup(), {
+        definition: { id: 'x', sections: [] },
+      }),
+    ];
+    expect(cases.map((c) => [c.status, c.body.code])).toEqual([
+      [401, 'UNAUTHENTICATED'],
+      [403, 'FORBIDDEN'],
+      [400, 'VALIDATION_FAILED'],
+      [400, 'QA_BAD_REQUEST'],
+    ]);
+    for (const c of cases) {
+      expect(ERROR_STATUS[c.body.code as ErrorCode]).toBe(c.status);
+      expect(typeof c.body.message).toBe('string');
+      expect(
+        Object.keys(c.body).filter((k) => !['code', 'message', 'details'].includes(k)),
+      ).toEqual([]);
+    }
+    expect(cases[2]!.body.details).toEqual({
+      fields: [{ field: 'from', problems: [expect.any(String)] }],
+    });
+    expect(cases[3]!.body.details).toEqual({
+      problems: expect.arrayContaining([expect.any(String)]),
+    });
   });
 });

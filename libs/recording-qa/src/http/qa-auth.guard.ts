@@ -2,32 +2,30 @@ import {
   applyDecorators,
   type CanActivate,
   type ExecutionContext,
-  HttpException,
   Injectable,
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { forbidden, Public, Roles, unauthenticated } from '@cti/http-api';
 import { type IncomingMessage } from 'node:http';
 import { type QaPrincipal, type QaRole, QaTokenVerifier } from '../ports/qa-runtime.port';
 
 const ROLES_KEY = 'cti:qa-roles';
 const PUBLIC_KEY = 'cti:qa-public';
-/**
- * The metadata keys of @cti/http-api's global deny-by-default AccessGuard (its ROLES_KEY and
- * PUBLIC_KEY; a spec pins them): set too, so the routes pass that guard with the same roles.
- */
-export const APP_ROLES_KEY = 'cti:roles';
-export const APP_PUBLIC_KEY = 'cti:public';
 
-/** The roles that may call a route. A route without it is refused (deny by default). */
+/**
+ * The roles that may call a route. A route without it is refused (deny by default). It carries
+ * @cti/http-api's @Roles too: the app's global guard lets the same roles through, and OpenAPI
+ * shows the bearer security, x-roles and the 401/403 bodies.
+ */
 export const QaRoles = (...roles: QaRole[]): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(ROLES_KEY, roles), SetMetadata(APP_ROLES_KEY, roles));
+  applyDecorators(SetMetadata(ROLES_KEY, roles), Roles(...roles));
 /**
  * Routes without a bearer token: the media grant (an opaque one-recording grant plus its
  * cookie, checked by the route) and the page's static files (no data in them).
  */
 export const QaGrantAuthenticated = (): MethodDecorator & ClassDecorator =>
-  applyDecorators(SetMetadata(PUBLIC_KEY, true), SetMetadata(APP_PUBLIC_KEY, true));
+  applyDecorators(SetMetadata(PUBLIC_KEY, true), Public());
 
 /** The request as the guard leaves it (Express's request extends Node's). */
 export type QaRequest = IncomingMessage & {
@@ -37,11 +35,7 @@ export type QaRequest = IncomingMessage & {
 };
 
 export function principalOf(req: QaRequest): QaPrincipal {
-  if (!req.qaPrincipal)
-    throw new HttpException(
-      { error_id: 'unauthenticated', message: 'authentication required' },
-      401,
-    );
+  if (!req.qaPrincipal) throw unauthenticated('authentication required');
   return req.qaPrincipal;
 }
 
@@ -68,23 +62,15 @@ export class QaAuthGuard implements CanActivate {
       typeof header === 'string' && /^Bearer [A-Za-z0-9._~+/=-]+$/.test(header)
         ? header.slice(7)
         : undefined;
-    if (!token)
-      throw new HttpException(
-        { error_id: 'unauthenticated', message: 'authentication required' },
-        401,
-      );
+    if (!token) throw unauthenticated('authentication required');
     let principal: QaPrincipal;
     try {
       principal = await this.tokens.verify(token);
     } catch {
-      throw new HttpException(
-        { error_id: 'unauthenticated', message: 'invalid or expired token' },
-        401,
-      );
+      throw unauthenticated('invalid or expired token');
     }
     req.qaPrincipal = principal;
-    if (!roles || !roles.includes(principal.role))
-      throw new HttpException({ error_id: 'forbidden', message: 'not allowed' }, 403);
+    if (!roles || !roles.includes(principal.role)) throw forbidden('not allowed');
     return true;
   }
 }

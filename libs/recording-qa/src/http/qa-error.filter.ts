@@ -1,48 +1,29 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import { type ServerResponse } from 'node:http';
-import { QaError } from '../qa-errors';
+import { ApiError, writeErrorResponse } from '@cti/http-api';
 import { QaStoreConflict } from '../ports/qa-store.port';
 import { LifecycleError, ScoringError } from '@cti/domain';
 
+/** The domain's QA errors as API errors; their codes are in the one registry. */
+function toQaApiError(error: ApiError | LifecycleError | ScoringError | QaStoreConflict): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof LifecycleError)
+    return new ApiError(error.code, error.code.toLowerCase().replace(/_/g, ' '));
+  if (error instanceof ScoringError)
+    return new ApiError(error.code, 'answers cannot be scored', { problems: error.problems });
+  return new ApiError('QA_CONFLICT', error.message);
+}
+
 /**
- * One mapping from the lib's errors to HTTP: a stable `error_id`, a short message, nothing
- * else (no stack, path, SQL or phone number in a body, D11).
+ * The QA routes' errors as `{ code, message, details? }`: nothing else (no stack, path, SQL or
+ * phone number in a body). Errors of other kinds reach the app's own filter.
  */
-@Catch(QaError, LifecycleError, ScoringError, QaStoreConflict)
+@Catch(ApiError, LifecycleError, ScoringError, QaStoreConflict)
 export class QaErrorFilter implements ExceptionFilter {
   catch(
-    error: QaError | LifecycleError | ScoringError | QaStoreConflict,
+    error: ApiError | LifecycleError | ScoringError | QaStoreConflict,
     host: ArgumentsHost,
   ): void {
-    const res = host.switchToHttp().getResponse<ServerResponse>();
-    let status: number;
-    let body: Record<string, unknown>;
-    if (error instanceof QaError) {
-      status = error.status;
-      body = { error_id: error.code, message: error.message };
-      if (error.code === 'QA_RANGE_NOT_SATISFIABLE')
-        res.setHeader('Content-Range', `bytes */${String(error.details?.size ?? '*')}`);
-    } else if (error instanceof LifecycleError) {
-      status = error.code === 'QA_NOT_OWN_EVALUATION' ? 404 : 409;
-      body = { error_id: error.code, message: error.code.toLowerCase().replace(/_/g, ' ') };
-    } else if (error instanceof ScoringError) {
-      status = 400;
-      body = {
-        error_id: error.code,
-        message: 'answers cannot be scored',
-        problems: error.problems,
-      };
-    } else {
-      status = 409;
-      body = { error_id: 'QA_CONFLICT', message: error.message };
-    }
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    res.statusCode = status;
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-store');
-    res.end(JSON.stringify(body));
+    writeErrorResponse(host.switchToHttp().getResponse<ServerResponse>(), toQaApiError(error));
   }
 }

@@ -1,7 +1,10 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import { writeErrorResponse } from '@cti/http-api';
+import { QaError } from '../qa-errors';
 import { QaGrantAuthenticated } from './qa-auth.guard';
 
 /** The page's files: a fixed list, so no request path ever reaches the file system. */
@@ -34,6 +37,7 @@ export function qaWebDir(): string {
  * Serves the QA page at /qa/. The files hold no data (everything comes from the API with the
  * user's token), so they need no authentication (marked public for the app's global guard).
  */
+@ApiExcludeController() // a page, not part of the API
 @Controller('qa')
 @QaGrantAuthenticated()
 export class QaPageController {
@@ -52,9 +56,7 @@ export class QaPageController {
   @Get(':file')
   file(@Param('file') file: string, @Res() res: ServerResponse): void {
     if (!Object.prototype.hasOwnProperty.call(FILES, file)) {
-      res
-        .writeHead(404, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify({ error_id: 'QA_NOT_FOUND', message: 'not found' }));
+      writeErrorResponse(res, new QaError('QA_NOT_FOUND', 'no such file'));
       return;
     }
     this.send(res, file);

@@ -1,3 +1,4 @@
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -36,18 +37,24 @@ export class QaSamplingController {
     private readonly clock: QaClock,
   ) {}
 
+  @ApiOperation({ summary: 'Scorecards in force (latest version of each)' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('scorecards')
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   listScorecards(): Promise<Scorecard[]> {
     return this.scorecards.list();
   }
 
+  @ApiOperation({ summary: 'Every version of a scorecard' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('scorecards/:id/versions')
   @QaRoles('supervisor', 'qa', 'admin')
   versions(@Param('id') id: string): Promise<StoredScorecard[]> {
     return this.scorecards.versions(id);
   }
 
+  @ApiOperation({ summary: 'Define a new version of a scorecard' })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('scorecards')
   @QaRoles('supervisor', 'admin')
   define(@Body() body: ScorecardDto, @Req() req: QaRequest): Promise<Scorecard> {
@@ -58,6 +65,8 @@ export class QaSamplingController {
     );
   }
 
+  @ApiOperation({ summary: "Draw a shift's sample of recordings and assign reviewers" })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('draws')
   @QaRoles('supervisor', 'qa', 'admin')
   draw(@Body() body: DrawDto, @Req() req: QaRequest): Promise<SampleDrawRecord> {
@@ -69,6 +78,8 @@ export class QaSamplingController {
     });
   }
 
+  @ApiOperation({ summary: 'Draws of a week' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('draws')
   @QaRoles('supervisor', 'qa', 'admin')
   draws(@Query() q: WeekQueryDto): Promise<SampleDrawRecord[]> {
@@ -76,12 +87,18 @@ export class QaSamplingController {
   }
 
   /** Anyone allowed can re-run a draw from its recorded seed and inputs. */
+  @ApiOperation({
+    summary: 'Re-run a draw from its stored inputs and check it gives the same picks',
+  })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('draws/:id/verify')
   @QaRoles('supervisor', 'qa', 'admin')
   verify(@Param('id') id: string): Promise<{ identical: boolean; inputsIntact: boolean }> {
     return this.sampling.verify(id);
   }
 
+  @ApiOperation({ summary: 'My open review assignments' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('assignments/mine')
   @QaRoles('supervisor', 'qa', 'admin')
   mine(@Req() req: QaRequest): Promise<AssignmentView[]> {

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -23,8 +24,13 @@ import { IsCalendarDay, IsCalendarMonth } from '@cti/http-api';
 const ID = /^[A-Za-z0-9][A-Za-z0-9._|:T-]{0,160}$/;
 
 export class MuteDto {
-  @IsBoolean() mute!: boolean;
-  @IsOptional() @IsIn(['read', 'write', 'both']) direction?: 'read' | 'write' | 'both';
+  @ApiProperty({ description: 'true to mute, false to unmute' })
+  @IsBoolean()
+  mute!: boolean;
+  @ApiPropertyOptional({ enum: ['read', 'write', 'both'], description: 'default both' })
+  @IsOptional()
+  @IsIn(['read', 'write', 'both'])
+  direction?: 'read' | 'write' | 'both';
 }
 
 export class RecordingQueryDto {
@@ -37,27 +43,72 @@ export class RecordingQueryDto {
 }
 
 export class ScorecardDto {
-  @IsObject() definition!: Record<string, unknown>;
+  @ApiProperty({
+    description:
+      'The scorecard: id, name, passMark, sections with weighted items (docs/recording-qa.md)',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject()
+  definition!: Record<string, unknown>;
 }
 
 export class DrawDto {
-  @IsCalendarDay() day!: string;
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/) shiftId!: string;
-  @IsOptional() @IsString() @MaxLength(64) seed?: string;
+  @ApiProperty({ example: '2026-11-27', description: 'YYYY-MM-DD' })
+  @IsCalendarDay()
+  day!: string;
+  @ApiProperty({ example: '2026-11-27T08:00', description: 'the shift start, YYYY-MM-DDTHH:MM' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+  shiftId!: string;
+  @ApiPropertyOptional({
+    maxLength: 64,
+    description: 'random when left out; stored for verification',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  seed?: string;
 }
 
 export class CommentDto {
-  @IsNumber() @Min(0) @Max(86_400) atSeconds!: number;
-  @IsString() @MinLength(1) @MaxLength(2000) text!: string;
-  @IsOptional() @IsString() @MaxLength(64) itemId?: string;
+  @ApiProperty({ minimum: 0, maximum: 86_400, description: 'seconds into the recording' })
+  @IsNumber()
+  @Min(0)
+  @Max(86_400)
+  atSeconds!: number;
+  @ApiProperty({ minLength: 1, maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text!: string;
+  @ApiPropertyOptional({ maxLength: 64, description: 'the scorecard item it is about' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  itemId?: string;
 }
 
 export class SubmitScoreDto {
-  @Matches(ID) assignmentId!: string;
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/) scorecardId!: string;
-  @IsOptional() @IsInt() @Min(1) scorecardVersion?: number;
+  @ApiProperty({ description: 'the review assignment being scored' })
+  @Matches(ID)
+  assignmentId!: string;
+  @ApiProperty({ example: 'service' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/)
+  scorecardId!: string;
+  @ApiPropertyOptional({ minimum: 1, description: 'default: the latest' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  scorecardVersion?: number;
   /** itemId → points or 'na'; checked against the scorecard by the domain. */
-  @IsObject() answers!: Record<string, number | 'na'>;
+  @ApiProperty({
+    description: "item id → points, or 'na' where the item does not apply",
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'number' }, { type: 'string', enum: ['na'] }] },
+  })
+  @IsObject()
+  answers!: Record<string, number | 'na'>;
+  @ApiProperty({ type: [CommentDto], maxItems: 200 })
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -66,13 +117,28 @@ export class SubmitScoreDto {
 }
 
 export class DisputeDto {
-  @IsString() @MinLength(1) @MaxLength(2000) reason!: string;
+  @ApiProperty({ minLength: 1, maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class ResolveDto {
-  @IsIn(['uphold', 'amend']) outcome!: 'uphold' | 'amend';
-  @IsString() @MinLength(1) @MaxLength(2000) note!: string;
-  @IsOptional() @IsNumber() @Min(0) @Max(100) amendedTotal?: number;
+  @ApiProperty({ enum: ['uphold', 'amend'] })
+  @IsIn(['uphold', 'amend'])
+  outcome!: 'uphold' | 'amend';
+  @ApiProperty({ minLength: 1, maxLength: 2000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  note!: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'required with amend' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  amendedTotal?: number;
 }
 
 export class EvaluationQueryDto {

@@ -10,7 +10,7 @@ export function isRecordingId(id: string): boolean {
 }
 
 /**
- * Who may hear a recording (rules §4: only the roles that need it). Admins: all; supervisors:
+ * Who may hear a recording (only the roles that need it). Admins: all; supervisors:
  * all, or their team when their token names one; team leaders: their team; QA reviewers: the
  * calls assigned to them, and their team's when their token names one; agents: their own
  * calls. Anything else is answered as if the recording did not exist (404, no probing).

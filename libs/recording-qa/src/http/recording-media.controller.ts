@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   Controller,
   Get,
@@ -41,6 +42,8 @@ export class RecordingMediaController {
     private readonly tokens: QaTokenVerifier,
   ) {}
 
+  @ApiOperation({ summary: 'Stream a recording (HTTP Range supported)' })
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @Get('recordings/:id/audio')
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   async audio(
@@ -62,6 +65,8 @@ export class RecordingMediaController {
     );
   }
 
+  @ApiOperation({ summary: 'Download a recording as a file (audited)' })
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @Get('recordings/:id/download')
   @QaRoles('supervisor', 'qa', 'admin')
   async download(
@@ -84,6 +89,8 @@ export class RecordingMediaController {
   }
 
   /** A short-lived grant to play one recording in the browser (URL + HttpOnly cookie bound to it). */
+  @ApiOperation({ summary: 'Grant a short-lived URL to play one recording in the browser player' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Post('recordings/:id/media-grant')
   @HttpCode(201)
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
@@ -110,6 +117,10 @@ export class RecordingMediaController {
     return { url, expiresAt: g.expiresAt };
   }
 
+  @ApiOperation({
+    summary: 'Play a recording through a media grant (no bearer token: the grant and its cookie)',
+  })
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
   @Get('media/:token')
   @QaGrantAuthenticated()
   async byGrant(

@@ -68,12 +68,12 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
   ])('answers 416 with the size for the range %j', async (range) => {
     const res = await get(`/api/qa/recordings/${IN}/audio`, admin, { Range: range });
     expect(res.status).toBe(416);
-    expect(res.headers.get('content-range')).toBe(
-      `bytes */${sampleBytes('1795818552.70.wav').length}`,
-    );
+    const size = sampleBytes('1795818552.70.wav').length;
+    expect(res.headers.get('content-range')).toBe(`bytes */${size}`);
     expect(await res.json()).toEqual({
-      error_id: 'QA_RANGE_NOT_SATISFIABLE',
+      code: 'QA_RANGE_NOT_SATISFIABLE',
       message: 'range not satisfiable',
+      details: { size },
     });
   });
 
@@ -118,7 +118,7 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
       const res = await get(`/api/qa/recordings/${IN}/audio`, token, { Range: 'bytes=0-9' });
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({
-        error_id: 'QA_NOT_FOUND',
+        code: 'QA_NOT_FOUND',
         message: 'recording not found',
       });
     }
@@ -219,7 +219,7 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
     const res = await get(`/api/qa/recordings/${id}/audio`, admin, { Range: 'bytes=0-' });
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({
-      error_id: 'QA_RECORDING_INTEGRITY_FAILED',
+      code: 'QA_RECORDING_INTEGRITY_FAILED',
       message: 'recording failed its integrity check',
     });
     expect(t.alerts.raised.at(-1)).toMatchObject({
@@ -243,7 +243,7 @@ describe('recording streaming (HTTP Range, access, audit, integrity)', () => {
     t.audit.failing = false;
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({
-      error_id: 'QA_AUDIT_UNAVAILABLE',
+      code: 'QA_AUDIT_UNAVAILABLE',
       message: 'audit trail unavailable',
     });
   });

@@ -1,3 +1,4 @@
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -32,6 +33,8 @@ export class RecordingsController {
     private readonly clock: QaClock,
   ) {}
 
+  @ApiOperation({ summary: 'List recordings within what the caller may see' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get()
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   list(@Query() q: RecordingQueryDto, @Req() req: QaRequest): Promise<RecordingView[]> {
@@ -45,12 +48,16 @@ export class RecordingsController {
     });
   }
 
+  @ApiOperation({ summary: 'One recording (status, flags; never its storage path)' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get(':id')
   @QaRoles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   detail(@Param('id') id: string, @Req() req: QaRequest): Promise<RecordingView> {
     return this.catalog.detail(principalOf(req), id, req.ip);
   }
 
+  @ApiOperation({ summary: 'Mute or unmute the recording of a live call (sensitive data)' })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post(':id/mute')
   @QaRoles('agent', 'team_leader', 'supervisor', 'admin')
   mute(

@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Controller, Get, Query, Req, Res, UseFilters, UseGuards, UsePipes } from '@nestjs/common';
 import { type ServerResponse } from 'node:http';
 import { IsIn, IsOptional } from 'class-validator';
@@ -26,7 +27,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @UseGuards(QaAuthGuard)
 @UseFilters(QaErrorFilter)
 @UsePipes(qaValidation)
-@QaRoles('team_leader', 'supervisor', 'qa', 'admin')
 export class ReportsController {
   constructor(
     private readonly reports: QaReportService,
@@ -34,6 +34,9 @@ export class ReportsController {
     private readonly clock: QaClock,
   ) {}
 
+  @ApiOperation({ summary: 'Monthly QA scores per agent' })
+  @ApiOkResponse({ description: 'OK', type: Object })
+  @QaRoles('team_leader', 'supervisor', 'qa', 'admin')
   @Get('monthly')
   async monthly(
     @Query() q: MonthQueryDto,
@@ -46,6 +49,9 @@ export class ReportsController {
     };
   }
 
+  @ApiOperation({ summary: 'Monthly QA scores per agent as XLSX' })
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @QaRoles('team_leader', 'supervisor', 'qa', 'admin')
   @Get('monthly.xlsx')
   async monthlyXlsx(
     @Query() q: MonthQueryDto,
@@ -58,6 +64,9 @@ export class ReportsController {
     await this.sendXlsx(res, `qa-monthly-${q.month}.xlsx`, tables);
   }
 
+  @ApiOperation({ summary: 'Monthly QA scores per agent as CSV' })
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @QaRoles('team_leader', 'supervisor', 'qa', 'admin')
   @Get('monthly.csv')
   async monthlyCsv(
     @Query() q: MonthTableQueryDto,
@@ -71,11 +80,17 @@ export class ReportsController {
     sendCsv(res, `qa-monthly-${q.month}-${name}.csv`, table);
   }
 
+  @ApiOperation({ summary: "A week's sampling coverage per agent" })
+  @ApiOkResponse({ description: 'OK', type: Object })
+  @QaRoles('team_leader', 'supervisor', 'qa', 'admin')
   @Get('coverage')
   coverage(@Query() q: WeekQueryDto, @Req() req: QaRequest): Promise<WeeklyCoverage> {
     return this.reports.coverage(principalOf(req), q.day);
   }
 
+  @ApiOperation({ summary: "A week's sampling coverage per agent as CSV" })
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @QaRoles('team_leader', 'supervisor', 'qa', 'admin')
   @Get('coverage.csv')
   async coverageCsv(
     @Query() q: WeekQueryDto,
@@ -88,6 +103,9 @@ export class ReportsController {
     sendCsv(res, `qa-coverage-${q.day}.csv`, table);
   }
 
+  @ApiOperation({ summary: "A week's sampling coverage per agent as XLSX" })
+  @ApiOkResponse({ description: 'The file', schema: { type: 'string', format: 'binary' } })
+  @QaRoles('team_leader', 'supervisor', 'qa', 'admin')
   @Get('coverage.xlsx')
   async coverageXlsx(
     @Query() q: WeekQueryDto,

@@ -1,8 +1,7 @@
-import { ValidationPipe } from '@nestjs/common';
+import { apiValidationPipe } from '@cti/http-api';
 
-/** E6: unknown fields and wrong types answer 400 with the field list, before any handler runs. */
-export const qaValidation = new ValidationPipe({
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  transform: true,
-});
+/**
+ * E6: unknown fields and wrong types answer 400 VALIDATION_FAILED with the field list, before any
+ * handler runs: the API's own pipe, so QA's validation errors read like every other route's.
+ */
+export const qaValidation = apiValidationPipe();

@@ -23,7 +23,7 @@ const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
 
 /**
  * Listening grants for the browser's <audio> element, which cannot send an Authorization
- * header. A grant is never the session token (ASVS 14.2.1, reliability D4): it names one
+ * header. A grant is never the session token (ASVS 14.2.1): it names one
  * recording, one user, expires within minutes, and needs its HttpOnly cookie too, so a
  * copied URL does not play for anyone else.
  */

@@ -167,7 +167,7 @@ export class RecordingMediaService {
     return body;
   }
 
-  /** Appends to the audit trail; a failure refuses the request (fail closed, D6). */
+  /** Appends to the audit trail; a failure refuses the request (fail closed). */
   async log(
     p: QaPrincipal,
     action: string,

@@ -23,7 +23,7 @@ export interface QaAuditEntry {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-/** Appends are awaited; a failing append must fail the request (fail closed, D6). */
+/** Appends are awaited; a failing append must fail the request (fail closed). */
 export abstract class QaAudit {
   abstract append(entry: QaAuditEntry): Promise<unknown>;
 }

@@ -7,7 +7,7 @@ import { type WorkforceConfig } from './workforce-config';
 /**
  * Reads a YAML file and validates its `workforce:` section, or the whole file when it has no such
  * key (a file of its own, e.g. CTI_WORKFORCE_CONFIG). No file: the defaults of
- * call-center-rules.md, still with the environment applied.
+ * the written rules, still with the environment applied.
  */
 export function loadWorkforceConfig(options: {
   readonly file?: string;

@@ -4,7 +4,7 @@ import { validateWorkforceConfig, WorkforceConfigError } from './validate-workfo
 const cc = fixtureCallCenter();
 
 describe('workforce configuration', () => {
-  it('defaults to the rules of call-center-rules.md and the call center rule as the only version', () => {
+  it('defaults to the written call-center rules and the call center rule as the only version', () => {
     const c = validateWorkforceConfig({}, cc);
     expect(c.schedule.patterns.winter).toEqual({
       periods: [

@@ -67,7 +67,7 @@ export interface WorkforceConfig {
   };
 }
 
-/** The defaults of call-center-rules.md §1-2: every one can be changed in configuration. */
+/** The call center's written rules as defaults: every one can be changed in configuration. */
 export function defaultScheduleConfig(
   timezone: string,
   overrides: readonly DayOverride[] = [],

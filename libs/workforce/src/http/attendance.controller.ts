@@ -1,3 +1,5 @@
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ATTENDANCE_EXCEPTION_BODY } from './openapi-bodies';
 import { Body, Controller, Get, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { type ApiPrincipal } from '@cti/auth';
 import { AccessGuard, CurrentPrincipal, HttpErrorFilter, Roles } from '@cti/http-api';
@@ -18,6 +20,8 @@ export class AttendanceController {
     private readonly clock: WorkforceClock,
   ) {}
 
+  @ApiOperation({ summary: 'Attendance of one day: who was present, late, absent or excused' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get()
   @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   async day(@CurrentPrincipal() p: ApiPrincipal, @Query('day') dayQuery?: string) {
@@ -34,6 +38,8 @@ export class AttendanceController {
     };
   }
 
+  @ApiOperation({ summary: 'Attendance of one month, per agent and day' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('month')
   @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   async month(@CurrentPrincipal() p: ApiPrincipal, @Query('month') monthQuery?: string) {
@@ -49,6 +55,11 @@ export class AttendanceController {
     };
   }
 
+  @ApiBody({ schema: ATTENDANCE_EXCEPTION_BODY })
+  @ApiOperation({
+    summary: 'Record an attendance exception (leave, sick day, excused absence) for an agent',
+  })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('exceptions')
   @Roles('supervisor', 'admin')
   addException(@CurrentPrincipal() p: ApiPrincipal, @Body() body: unknown) {

@@ -1,3 +1,5 @@
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { FOLLOW_UP_BODY, FOLLOW_UP_CHANGE_BODY } from './openapi-bodies';
 import {
   Body,
   Controller,
@@ -28,6 +30,9 @@ export class FollowUpsController {
     private readonly clock: WorkforceClock,
   ) {}
 
+  @ApiBody({ schema: FOLLOW_UP_BODY })
+  @ApiOperation({ summary: 'Write a follow-up record for an agent and day' })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('follow-ups')
   @HttpCode(201)
   @Roles('agent', 'team_leader', 'supervisor', 'admin')
@@ -35,12 +40,17 @@ export class FollowUpsController {
     return this.followUps.create(p, body);
   }
 
+  @ApiBody({ schema: FOLLOW_UP_CHANGE_BODY })
+  @ApiOperation({ summary: 'Change a follow-up record' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Patch('follow-ups/:id')
   @Roles('agent', 'team_leader', 'supervisor', 'admin')
   update(@CurrentPrincipal() p: ApiPrincipal, @Param('id') id: string, @Body() body: unknown) {
     return this.followUps.update(p, id, body);
   }
 
+  @ApiOperation({ summary: 'Search follow-up records within what the caller may see' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('follow-ups')
   @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   search(@CurrentPrincipal() p: ApiPrincipal, @Query() q: Record<string, unknown>) {
@@ -62,6 +72,8 @@ export class FollowUpsController {
     });
   }
 
+  @ApiOperation({ summary: "Submit a team's day (team leader sign-off)" })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Post('teams/:teamId/days/:day/submit')
   @HttpCode(200)
   @Roles('team_leader', 'supervisor', 'admin')
@@ -73,6 +85,8 @@ export class FollowUpsController {
     return this.followUps.submitTeamDay(p, teamId, dayParam(day, ''));
   }
 
+  @ApiOperation({ summary: "Teams' day submissions" })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('teams/submissions')
   @Roles('team_leader', 'supervisor', 'qa', 'admin')
   async submissions(@CurrentPrincipal() p: ApiPrincipal, @Query('day') day?: string) {

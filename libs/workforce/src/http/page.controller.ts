@@ -1,3 +1,4 @@
+import { ApiExcludeController } from '@nestjs/swagger';
 import { Controller, Get, Param, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { AccessGuard, HttpErrorFilter, Public } from '@cti/http-api';
 import { readFile } from 'node:fs/promises';
@@ -12,6 +13,7 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The quota-day page and the follow-up form: static files, no data (the data comes from the API with a token). */
+@ApiExcludeController() // a page, not part of the API
 @Controller('workforce')
 @UseGuards(AccessGuard)
 @UseFilters(HttpErrorFilter)

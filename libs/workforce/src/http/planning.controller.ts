@@ -1,3 +1,5 @@
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { OVERRIDE_BODY, RULE_SET_BODY } from './openapi-bodies';
 import {
   Body,
   Controller,
@@ -31,6 +33,8 @@ export class PlanningController {
     private readonly clock: WorkforceClock,
   ) {}
 
+  @ApiOperation({ summary: 'Shift plans of a day, per agent' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('schedule/plans')
   @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   async plans(@CurrentPrincipal() p: ApiPrincipal, @Query('day') dayQuery?: string) {
@@ -43,6 +47,8 @@ export class PlanningController {
     };
   }
 
+  @ApiOperation({ summary: "Schedule overrides (one-day changes to an agent's shift)" })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('schedule/overrides')
   @Roles('team_leader', 'supervisor', 'admin')
   async overrides(
@@ -65,18 +71,25 @@ export class PlanningController {
     return { overrides: all.filter(mine) };
   }
 
+  @ApiBody({ schema: OVERRIDE_BODY })
+  @ApiOperation({ summary: 'Create or replace a schedule override' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Put('schedule/overrides')
   @Roles('team_leader', 'supervisor', 'admin')
   putOverride(@CurrentPrincipal() p: ApiPrincipal, @Body() body: unknown) {
     return this.planning.putOverride(p, body);
   }
 
+  @ApiOperation({ summary: 'Remove a schedule override' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Delete('schedule/overrides/:id')
   @Roles('supervisor', 'admin')
   removeOverride(@CurrentPrincipal() p: ApiPrincipal, @Param('id') id: string) {
     return this.planning.removeOverride(p, id);
   }
 
+  @ApiOperation({ summary: 'Scheduling rules in force' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('rules')
   @Roles('team_leader', 'supervisor', 'qa', 'admin')
   async rules() {
@@ -86,6 +99,9 @@ export class PlanningController {
     };
   }
 
+  @ApiBody({ schema: RULE_SET_BODY })
+  @ApiOperation({ summary: 'Add a scheduling rule' })
+  @ApiCreatedResponse({ description: 'Created', type: Object })
   @Post('rules')
   @HttpCode(201)
   @Roles('supervisor', 'admin')

@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -46,6 +47,10 @@ export class QuotaDayController {
     private readonly clock: WorkforceClock,
   ) {}
 
+  @ApiOperation({
+    summary: 'The quota day: effective calls against quota per agent, and who must stay late',
+  })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get()
   @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   async day(@CurrentPrincipal() p: ApiPrincipal, @Query('day') dayQuery?: string) {
@@ -95,6 +100,8 @@ export class QuotaDayController {
     };
   }
 
+  @ApiOperation({ summary: 'Release an agent from staying late' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Post(':day/stays/:agentId/release')
   @HttpCode(200)
   @Roles('supervisor', 'admin')

@@ -1,3 +1,4 @@
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Controller, Get, Headers, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { type ApiPrincipal } from '@cti/auth';
 import { AccessGuard, CurrentPrincipal, HttpErrorFilter, Roles } from '@cti/http-api';
@@ -23,6 +24,8 @@ export class ReportsController {
     private readonly clock: WorkforceClock,
   ) {}
 
+  @ApiOperation({ summary: 'Daily report per agent (JSON, CSV or XLSX by format)' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('agent-daily')
   @Roles('agent', 'team_leader', 'supervisor', 'qa', 'admin')
   async agentDaily(
@@ -42,6 +45,8 @@ export class ReportsController {
     await this.send(res, report, q, lang);
   }
 
+  @ApiOperation({ summary: 'Daily report per team (JSON, CSV or XLSX by format)' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('team-daily')
   @Roles('team_leader', 'supervisor', 'qa', 'admin')
   async teamDaily(
@@ -62,6 +67,8 @@ export class ReportsController {
     await this.send(res, report, q, lang);
   }
 
+  @ApiOperation({ summary: 'Monthly report (JSON, CSV or XLSX by format)' })
+  @ApiOkResponse({ description: 'OK', type: Object })
   @Get('monthly')
   @Roles('team_leader', 'supervisor', 'qa', 'admin')
   async monthly(
