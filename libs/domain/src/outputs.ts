@@ -31,6 +31,12 @@ export type LegVia = 'queue' | 'dial' | 'direct' | 'transfer';
 /** Why a leg ended abnormally (the call itself was not observed to its end). */
 export type LegGap = 'link-gap' | 'pbx-restart';
 
+/**
+ * How a leg the link lost sight of was settled at the resync: ended at the member's `LastCall`,
+ * ended at the gap's start, or known only from the member's `CallsTaken` (no talk time).
+ */
+export type LegSettledFrom = 'lastcall' | 'gap' | 'unseen';
+
 /** One agent's part of a customer call: the unit effective calls are judged on. */
 export interface AgentLeg {
   readonly id: string;
@@ -57,6 +63,7 @@ export interface AgentLeg {
   /** Local day of the answer (or of the start when unanswered). */
   readonly day: string;
   readonly gap?: LegGap;
+  readonly settledFrom?: LegSettledFrom;
 }
 
 export interface InternalCall {
