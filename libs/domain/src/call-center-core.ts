@@ -189,12 +189,7 @@ export class CallCenterCore {
     for (const agentId of new Set([...goneByAgent.keys(), ...tallies.keys()])) {
       const gone = goneByAgent.get(agentId) ?? [];
       const member = tallies.get(agentId);
-      const { ends, unseen } = settleAgentGap(
-        gone,
-        this.callsTaken.get(agentId),
-        member,
-        gapStart,
-      );
+      const { ends, unseen } = settleAgentGap(gone, this.callsTaken.get(agentId), member, gapStart);
       gone.forEach((leg, i) => {
         if (leg.via === 'queue') takeOne(unseenInQueue, leg.queue);
         this.legs.settleGone(leg, ends[i]!.endedAt, ends[i]!.settledFrom);
@@ -212,8 +207,7 @@ export class CallCenterCore {
     // whose Completed count grew unseen.
     const seq = new Map<string, number>();
     for (const { agentId, queues, at } of calls) {
-      const queue =
-        queues.length === 1 ? queues[0] : queues.find((q) => (byQueue.get(q) ?? 0) > 0);
+      const queue = queues.length === 1 ? queues[0] : queues.find((q) => (byQueue.get(q) ?? 0) > 0);
       takeOne(byQueue, queue);
       const n = seq.get(agentId) ?? 0;
       seq.set(agentId, n + 1);
