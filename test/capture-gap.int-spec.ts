@@ -1,17 +1,9 @@
 import { readConfigFile, validateConfig } from '@cti/config';
 import { type AgentLeg, type DaySummary } from '@cti/domain';
 import { replayCapture } from '@cti/testing';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { withLinkGap } from './support/capture-cuts';
 import { CAPTURES_DIR, loadTruth, withCaptureHireDates } from './support/capture-truth';
-
-interface Row {
-  t: number;
-  conn: number;
-  dir: string;
-  data: string;
-}
 
 interface TruthCall {
   callid: string;
@@ -21,34 +13,6 @@ interface TruthCall {
   answered_by: number | null;
   talk_s: number;
   effective: boolean;
-}
-
-/**
- * A real capture with the link down from `from` to `to` (ms): the first connection ends at
- * `from`, everything Asterisk sent in between is lost, and a second connection logs in at `to`,
- * where the capture holds a real QueueStatus / CoreShowChannels poll: the client's resync gets
- * exactly what Asterisk answered then.
- */
-function withLinkGap(name: string, from: number, to: number): string {
-  const rows = readFileSync(`${CAPTURES_DIR}/${name}.ami.jsonl`, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Row);
-  const login = rows.slice(0, 3).map((r) => ({
-    ...r,
-    t: to,
-    conn: 2,
-    data: r.data.replace('Uptime: 0', `Uptime: ${Math.round(to / 1000)}`),
-  }));
-  const before = rows.filter((r, i) => i < 3 || r.t < from);
-  const after = rows.filter((r, i) => i >= 3 && r.t >= to).map((r) => ({ ...r, conn: 2 }));
-  const dir = mkdtempSync(join(tmpdir(), 'cti-gap-'));
-  const path = join(dir, `${name}.ami.jsonl`);
-  writeFileSync(
-    path,
-    [...before, ...login, ...after].map((r) => JSON.stringify(r)).join('\n') + '\n',
-  );
-  return path;
 }
 
 async function replayWithGap(from: number, to: number): Promise<DaySummary> {
