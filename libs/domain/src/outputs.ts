@@ -21,6 +21,11 @@ export interface AgentState {
   readonly pauseReason?: string;
   /** Wrap-up end, epoch ms. */
   readonly wrapUpUntil?: number;
+  /**
+   * Paused in Asterisk while still busy (ringing, on a call, in wrap-up): the pause shows once
+   * the call and its wrap-up end, but it began (and is recorded) at `since`, epoch ms.
+   */
+  readonly pendingPause?: { readonly reason: string; readonly since: number };
 }
 
 export type DialOutcome = 'answered' | 'noanswer' | 'busy' | 'congestion' | 'failed';
