@@ -184,8 +184,11 @@ export function toPbxSnapshot(
 ): PbxSnapshot {
   const members: QueueMemberFacts[] = [];
   const waiting: { queue: string; uniqueid: string; waitSeconds: number }[] = [];
+  const completions: { queue: string; completed: number }[] = [];
   for (const row of lists.queueStatus) {
     if (row.name === 'QueueMember') members.push(memberFacts(row.fields));
+    else if (row.name === 'QueueParams')
+      completions.push({ queue: row.fields.queue ?? '', completed: int(row.fields.completed) });
     else if (row.name === 'QueueEntry') {
       waiting.push({
         queue: row.fields.queue ?? '',
@@ -200,8 +203,12 @@ export function toPbxSnapshot(
       channel: channelOf(row.fields, ''),
       bridgeId: row.fields.bridgeid || undefined,
       ageSeconds: hms(row.fields.duration),
+      queue:
+        row.fields.application === 'Queue'
+          ? row.fields.applicationdata?.split(',')[0] || undefined
+          : undefined,
     }));
-  return { at, linkDownAt, members, channels, waiting };
+  return { at, linkDownAt, members, channels, waiting, completions };
 }
 
 /** Snapshot header names per prefix, built once: this runs for most events. */

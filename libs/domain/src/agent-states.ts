@@ -1,4 +1,4 @@
-import { sameState } from './agent-status';
+import { samePendingPause, sameState } from './agent-status';
 import { DeadlineQueue } from './deadline-queue';
 import { type AgentState } from './outputs';
 
@@ -48,8 +48,9 @@ export class AgentStates {
       let since = now;
       if (sameState(previous, next)) {
         // Same state, but its wrap-up end moved (AgentComplete after a QueueMemberStatus of
-        // another queue): publish the new end, the state still began when it began.
-        if (previous.wrapUpUntil === next.wrapUpUntil) continue;
+        // another queue) or a pause was asked for during the call: publish it, the state still
+        // began when it began.
+        if (previous.wrapUpUntil === next.wrapUpUntil && samePendingPause(previous, next)) continue;
         since = previous.since;
       }
       const state: AgentState = { ...next, since };

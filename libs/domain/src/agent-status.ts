@@ -27,16 +27,31 @@ export function deriveAgentStatus(
   now: number,
 ): Omit<AgentState, 'since'> {
   const loggedIn = presence.loggedIn;
+  const paused = presence.pausedEverywhere;
+  const pending = paused
+    ? {
+        pendingPause: {
+          reason: presence.pause?.reason ?? paused.pausedReason,
+          since: presence.pause?.startedAt ?? paused.lastPause * 1000,
+        },
+      }
+    : {};
   if (phone.connected)
-    return { status: 'on-call', loggedIn, direction: phone.connected, held: phone.held };
+    return {
+      status: 'on-call',
+      loggedIn,
+      direction: phone.connected,
+      held: phone.held,
+      ...pending,
+    };
   const members = [...presence.memberships.values()];
   if (phone.ringing || members.some((m) => RINGING_DEVICE_STATES.has(m.status))) {
-    return { status: 'ringing', loggedIn };
+    return { status: 'ringing', loggedIn, ...pending };
   }
-  if (phone.dialing) return { status: 'dialing', loggedIn };
+  if (phone.dialing) return { status: 'dialing', loggedIn, ...pending };
   const wrapUpUntil = wrapUpEnd(presence, wrapUpSecondsOf);
-  if (loggedIn && wrapUpUntil > now) return { status: 'wrap-up', loggedIn, wrapUpUntil };
-  const paused = presence.pausedEverywhere;
+  if (loggedIn && wrapUpUntil > now)
+    return { status: 'wrap-up', loggedIn, wrapUpUntil, ...pending };
   if (paused) {
     const reason = presence.pause?.reason ?? paused.pausedReason;
     const status: AgentStatus = rules.wrapUpPauseReasons.includes(reason) ? 'wrap-up' : 'paused';
@@ -53,6 +68,17 @@ function wrapUpEnd(presence: AgentPresence, wrapUpSecondsOf: (queue: string) => 
   const member = presence.memberships.get(presence.lastQueue);
   const seconds = member?.wrapupTime || wrapUpSecondsOf(presence.lastQueue);
   return presence.lastQueueCallEnd + seconds * 1000;
+}
+
+/** Same pending pause (a state keeps its `since` when only this changes). */
+export function samePendingPause(
+  a: Omit<AgentState, 'since'>,
+  b: Omit<AgentState, 'since'>,
+): boolean {
+  return (
+    a.pendingPause?.reason === b.pendingPause?.reason &&
+    a.pendingPause?.since === b.pendingPause?.since
+  );
 }
 
 export function sameState(a: Omit<AgentState, 'since'>, b: Omit<AgentState, 'since'>): boolean {

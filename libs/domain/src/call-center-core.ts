@@ -5,8 +5,9 @@ import { deriveAgentStatus } from './agent-status';
 import { type CallCenterConfig } from './call-center-config';
 import { CallGraph, type ChannelFact, type Contact } from './call-graph';
 import { DayBook } from './day-book';
+import { settleAgentGap, tallyMembers } from './gap-settlement';
 import { type DialContext, dialBegan, dialEnded } from './dial-events';
-import { LegBook } from './leg-book';
+import { LegBook, type OpenLeg } from './leg-book';
 import { nextLocalMidnight } from './local-day';
 import {
   type AgentLeg,
@@ -31,6 +32,17 @@ export interface RestoredDayRecords {
   readonly internalCalls: readonly InternalCall[];
 }
 
+/** Queue calls that began and ended inside a link gap, and Asterisk's unseen completions. */
+interface UnseenCalls {
+  readonly calls: readonly { agentId: string; queues: readonly string[]; at: number }[];
+  readonly byQueue: Map<string, number>;
+}
+
+/** One of a queue's unseen completions is accounted for. */
+function takeOne(unseenByQueue: Map<string, number>, queue: string | undefined): void {
+  if (queue) unseenByQueue.set(queue, (unseenByQueue.get(queue) ?? 0) - 1);
+}
+
 /** A PBX whose boot instant moved by more than this restarted. */
 const RESTART_TOLERANCE_MS = 5_000;
 
@@ -49,6 +61,8 @@ export class CallCenterCore {
   private readonly agentStates: AgentStates;
   private readonly dials: DialContext;
   private readonly wrapUpSeconds = new Map<string, number>();
+  /** Each agent's `CallsTaken` as last reported: a resync's growth tells calls ended unseen. */
+  private readonly callsTaken = new Map<string, number>();
   private now = 0;
   /** End of the current local day: queue figures are per day. */
   private dayEndsAt = 0;
@@ -123,27 +137,83 @@ export class CallCenterCore {
   applySnapshot(snapshot: PbxSnapshot): void {
     this.advanceTo(snapshot.at);
     this.resyncing = true;
+    this.queues.replaceWaiting(snapshot.waiting, snapshot.at);
     const present = new Set(snapshot.channels.map((c) => c.channel.uniqueid));
+    // A contact first seen now began at the latest when the link went down.
+    const gapStart = snapshot.linkDownAt ?? snapshot.at;
+    const unseen = this.settleGap(present, snapshot, gapStart);
     for (const uniqueid of [...this.graph.channels.keys()]) {
-      if (!present.has(uniqueid))
-        this.channelGone(uniqueid, snapshot.linkDownAt ?? snapshot.at, 'link-gap');
+      if (!present.has(uniqueid)) this.channelGone(uniqueid, gapStart, 'link-gap');
     }
-    for (const { channel, bridgeId, ageSeconds } of snapshot.channels) {
+    const inQueueBridged: { uniqueid: string; queue: string }[] = [];
+    for (const { channel, bridgeId, ageSeconds, queue } of snapshot.channels) {
       const known = this.graph.channels.has(channel.uniqueid);
+      if (queue && bridgeId) inQueueBridged.push({ uniqueid: channel.uniqueid, queue });
       const ch = this.graph.upsert(channel, snapshot.at - ageSeconds * 1000);
       if (!known && !ch.agentId) ch.origin = 'unknown';
       this.touchAgent(ch);
       const previousBridge = ch.bridgeId;
       if (bridgeId) this.graph.enterBridge(bridgeId, channel.uniqueid);
       else if (previousBridge) this.graph.leaveBridge(previousBridge, channel.uniqueid);
-      this.refreshContacts([bridgeId, previousBridge], [channel.uniqueid], snapshot.at);
+      this.refreshContacts([bridgeId, previousBridge], [channel.uniqueid], gapStart);
     }
+    // Callers answered from a queue while the link was down (or before we started): the
+    // contact just opened as a direct one, Asterisk says it is the queue's.
+    for (const { uniqueid, queue } of inQueueBridged)
+      if (this.legs.answeredFromQueueUnseen(uniqueid, queue) > 0)
+        this.queues.connectedUnseen(queue, uniqueid);
+    this.countUnseen(unseen);
     this.presence.replaceAll(snapshot.members, snapshot.at);
     for (const presence of this.presence.all()) this.agentStates.touch(presence.agentId);
-    this.queues.replaceWaiting(snapshot.waiting, snapshot.at);
+    this.queues.resyncDone();
     for (const q of this.queues.queueNames()) this.emit({ type: 'queue-changed', queue: q });
     this.agentStates.flush(this.now);
     this.resyncing = false;
+  }
+
+  /**
+   * Legs whose channels went away while the link was down end where the resync's member rows
+   * say (gap-settlement.ts); queue calls that began and ended unseen are counted without talk.
+   */
+  private settleGap(
+    present: ReadonlySet<string>,
+    snapshot: PbxSnapshot,
+    gapStart: number,
+  ): UnseenCalls {
+    const tallies = tallyMembers(snapshot.members, (i) => this.directory.agentOfInterface(i));
+    const unseenInQueue = this.queues.completionsUnseen(snapshot.completions ?? []);
+    const goneByAgent = new Map<string, OpenLeg[]>();
+    for (const leg of this.legs.goneDuringGap(present))
+      goneByAgent.set(leg.agentId, [...(goneByAgent.get(leg.agentId) ?? []), leg]);
+    const unseenCalls: { agentId: string; queues: readonly string[]; at: number }[] = [];
+    for (const agentId of new Set([...goneByAgent.keys(), ...tallies.keys()])) {
+      const gone = goneByAgent.get(agentId) ?? [];
+      const member = tallies.get(agentId);
+      const { ends, unseen } = settleAgentGap(gone, this.callsTaken.get(agentId), member, gapStart);
+      gone.forEach((leg, i) => {
+        if (leg.via === 'queue') takeOne(unseenInQueue, leg.queue);
+        this.legs.settleGone(leg, ends[i]!.endedAt, ends[i]!.settledFrom);
+      });
+      if (member) this.callsTaken.set(agentId, member.callsTaken);
+      const at = Math.max(member?.lastCallAt ?? 0, gapStart);
+      for (let n = 0; n < unseen; n++) unseenCalls.push({ agentId, queues: member!.queues, at });
+    }
+    return { calls: unseenCalls, byQueue: unseenInQueue };
+  }
+
+  /** Counts the calls `settleGap` found, once callers still up have claimed their queue entry. */
+  private countUnseen({ calls, byQueue }: UnseenCalls): void {
+    // CallsTaken is per member: a member of several queues took its unseen call in the one
+    // whose Completed count grew unseen.
+    const seq = new Map<string, number>();
+    for (const { agentId, queues, at } of calls) {
+      const queue = queues.length === 1 ? queues[0] : queues.find((q) => (byQueue.get(q) ?? 0) > 0);
+      takeOne(byQueue, queue);
+      const n = seq.get(agentId) ?? 0;
+      seq.set(agentId, n + 1);
+      this.legs.unseenQueueCall(agentId, queue, at, n);
+      if (queue) this.queues.answeredUnseen(queue);
+    }
   }
 
   /**
@@ -214,9 +284,12 @@ export class CallCenterCore {
       case 'unhold':
         this.endHold(this.graph.channels.get(e.uniqueid), e.at);
         return;
-      case 'member-updated':
-        this.agentStates.touch(this.presence.memberUpdated(e.member, e.at));
+      case 'member-updated': {
+        const agentId = this.presence.memberUpdated(e.member, e.at);
+        if (agentId) this.callsTaken.set(agentId, e.member.callsTaken);
+        this.agentStates.touch(agentId);
         return;
+      }
       case 'member-removed':
         this.agentStates.touch(this.presence.memberRemoved(e.queue, e.interface, e.at));
         return;
@@ -385,6 +458,7 @@ export class CallCenterCore {
     for (const ch of this.graph.channels.values()) this.touchAgent(ch);
     // Legs first: one still on hold ends its hold with it (the graph knows the held channels).
     this.legs.closeAll(at, 'pbx-restart');
+    this.callsTaken.clear();
     this.graph.clear(at);
     this.phones.clear();
     this.emit({ type: 'pbx-restarted', at });

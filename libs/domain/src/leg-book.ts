@@ -3,10 +3,16 @@ import { type ChannelFact } from './call-graph';
 import { isEffective } from './effective-rule';
 import { localDay } from './local-day';
 import { MultiIndex } from './multi-index';
-import { type AgentLeg, type DialOutcome, type LegGap, type LegVia } from './outputs';
+import {
+  type AgentLeg,
+  type DialOutcome,
+  type LegGap,
+  type LegSettledFrom,
+  type LegVia,
+} from './outputs';
 import { type DialStatus } from './telephony-event';
 
-interface OpenLeg {
+export interface OpenLeg {
   id: string;
   agentId: string;
   direction: 'inbound' | 'outbound';
@@ -189,6 +195,72 @@ export class LegBook {
     }
   }
 
+  /**
+   * Legs still talking when the link went down whose agent or customer channel is gone: the
+   * resync settles each (see `settleGone`).
+   */
+  goneDuringGap(present: ReadonlySet<string>): OpenLeg[] {
+    return [...this.open.values()].filter(
+      (leg) =>
+        leg.closedAt === undefined &&
+        (!present.has(leg.agentUniqueid) || !present.has(leg.customerUniqueid)),
+    );
+  }
+
+  /**
+   * A caller first seen at a resync, already talking to agents from a queue: their legs are
+   * queue legs (answered unseen, so from the contact's opening). Returns how many there are.
+   */
+  answeredFromQueueUnseen(customerUniqueid: string, queue: string): number {
+    let count = 0;
+    for (const leg of this.byChannel.get(customerUniqueid)) {
+      if (leg.customerUniqueid !== customerUniqueid || leg.via !== 'direct') continue;
+      leg.via = 'queue';
+      leg.queue = queue;
+      count++;
+    }
+    return count;
+  }
+
+  /** Ends a leg the link lost sight of at the instant the resync's answers give. */
+  settleGone(leg: OpenLeg, endedAt: number, settledFrom: LegSettledFrom): void {
+    if (leg.openSince !== undefined) leg.talkMs += Math.max(0, endedAt - leg.openSince);
+    leg.openSince = undefined;
+    this.complete(leg, endedAt, 'link-gap', settledFrom);
+  }
+
+  /**
+   * A queue call the agent took and ended entirely inside a link gap: only the member's
+   * `CallsTaken` tells it happened, so it counts with no talk time. `n` keeps ids apart.
+   */
+  unseenQueueCall(agentId: string, queue: string | undefined, at: number, n: number): void {
+    this.onComplete({
+      id: `${agentId}:unseen:${at}:${n}`,
+      agentId,
+      direction: 'inbound',
+      via: 'queue',
+      transferredIn: false,
+      queue,
+      customerNumber: '',
+      customerUniqueid: '',
+      agentUniqueid: '',
+      linkedid: '',
+      startedAt: at,
+      answeredAt: at,
+      endedAt: at,
+      outcome: 'answered',
+      talkSeconds: 0,
+      holds: 0,
+      holdSeconds: 0,
+      recorded: false,
+      effective: false,
+      ruleVersion: this.rules.version,
+      day: localDay(at, this.timezone),
+      gap: 'link-gap',
+      settledFrom: 'unseen',
+    });
+  }
+
   /** A leg started with the near half of a Local wire goes on with the real customer behind it. */
   private moveToCustomer(agentId: string, via: string, customer: ChannelFact): OpenLeg | undefined {
     const leg = this.open.get(key(agentId, via));
@@ -247,7 +319,12 @@ export class LegBook {
     this.byChannel.delete(leg.agentUniqueid, leg);
   }
 
-  private complete(leg: OpenLeg, endedAt: number, gap?: LegGap): void {
+  private complete(
+    leg: OpenLeg,
+    endedAt: number,
+    gap?: LegGap,
+    settledFrom?: LegSettledFrom,
+  ): void {
     if (this.open.get(key(leg.agentId, leg.customerUniqueid)) !== leg) return;
     this.forget(leg);
     const outcome = leg.outcome ?? (leg.answeredAt !== undefined ? 'answered' : 'failed');
@@ -277,6 +354,7 @@ export class LegBook {
       ruleVersion: this.rules.version,
       day: localDay(leg.answeredAt ?? leg.startedAt, this.timezone),
       gap,
+      settledFrom,
     });
   }
 }

@@ -21,6 +21,11 @@ export interface AgentState {
   readonly pauseReason?: string;
   /** Wrap-up end, epoch ms. */
   readonly wrapUpUntil?: number;
+  /**
+   * Paused in Asterisk while still busy (ringing, on a call, in wrap-up): the pause shows once
+   * the call and its wrap-up end, but it began (and is recorded) at `since`, epoch ms.
+   */
+  readonly pendingPause?: { readonly reason: string; readonly since: number };
 }
 
 export type DialOutcome = 'answered' | 'noanswer' | 'busy' | 'congestion' | 'failed';
@@ -30,6 +35,12 @@ export type LegVia = 'queue' | 'dial' | 'direct' | 'transfer';
 
 /** Why a leg ended abnormally (the call itself was not observed to its end). */
 export type LegGap = 'link-gap' | 'pbx-restart';
+
+/**
+ * How a leg the link lost sight of was settled at the resync: ended at the member's `LastCall`,
+ * ended at the gap's start, or known only from the member's `CallsTaken` (no talk time).
+ */
+export type LegSettledFrom = 'lastcall' | 'gap' | 'unseen';
 
 /** One agent's part of a customer call: the unit effective calls are judged on. */
 export interface AgentLeg {
@@ -57,6 +68,7 @@ export interface AgentLeg {
   /** Local day of the answer (or of the start when unanswered). */
   readonly day: string;
   readonly gap?: LegGap;
+  readonly settledFrom?: LegSettledFrom;
 }
 
 export interface InternalCall {

@@ -1,4 +1,10 @@
-import { queueCall } from './testing/call-scripts';
+import {
+  agentHangsUp,
+  answerMember,
+  incoming,
+  queueCall,
+  ringMember,
+} from './testing/call-scripts';
 import { Scenario } from './testing/scenario';
 
 /** 1001 is a member of support and sales: one agent, whatever the number of queues. */
@@ -164,5 +170,29 @@ describe('login sessions', () => {
       { agentId: '1001', loginAt: sc.time(0), logoutAt: sc.time(600) },
     ]);
     expect(sc.state('1001')).toMatchObject({ status: 'logged-out', loggedIn: false });
+  });
+});
+
+describe('a pause asked for during a call', () => {
+  it('shows on the call as pending (reason, since) until the call and wrap-up end', () => {
+    const sc = twoQueueAgent();
+    sc.at(100);
+    const call = incoming(sc, 'support', '13800000001');
+    const leg = ringMember(sc, call, '1001');
+    sc.at(105);
+    answerMember(sc, call, leg);
+    const onCallSince = sc.state('1001')!.since;
+    sc.at(110).pause('1001', 'break');
+    expect(sc.state('1001')).toMatchObject({
+      status: 'on-call',
+      since: onCallSince,
+      pendingPause: { reason: 'break', since: sc.time(110) },
+    });
+    sc.at(120);
+    agentHangsUp(sc, call, leg, 15);
+    sc.advanceTo(200);
+    expect(sc.state('1001')).toMatchObject({ status: 'paused', pauseReason: 'break' });
+    expect(sc.state('1001')!.pendingPause).toBeUndefined();
+    expect(sc.of('pause-started').map((o) => o.pause.startedAt)).toEqual([sc.time(110)]);
   });
 });

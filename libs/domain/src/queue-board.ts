@@ -45,6 +45,14 @@ export class QueueBoard {
   private readonly entries = new Map<string, QueueEntry>();
   private readonly counters = new Map<string, Counters>();
   private readonly serviceLevelSeconds = new Map<string, number>();
+  /** Asterisk's `Completed` per queue at the last resync, and completions seen since. */
+  private readonly pbxCompleted = new Map<string, number>();
+  private readonly completedSinceResync = new Map<string, number>();
+  /**
+   * During a resync: callers we saw join who no longer wait (uniqueid → queue). Answered or
+   * abandoned unseen, they were offered already.
+   */
+  private readonly vanished = new Map<string, string>();
 
   constructor(queues: readonly QueueConfig[]) {
     for (const q of queues) this.serviceLevelSeconds.set(q.name, q.serviceLevelSeconds);
@@ -98,10 +106,50 @@ export class QueueBoard {
     reason: string,
   ): void {
     if (callerUniqueid) this.entries.delete(callerUniqueid);
+    this.completedSinceResync.set(queue, (this.completedSinceResync.get(queue) ?? 0) + 1);
     const c = this.counter(queue);
     c.completed++;
     c.totalTalkSeconds += talkSeconds;
     if (reason === 'transfer') c.transferredOut++;
+  }
+
+  /**
+   * Per queue, the completions Asterisk counted since the last resync that no event showed
+   * (calls that ended while the link was down); then this resync becomes the reference.
+   * Unknown (absent) after a restart of either side, when the counts cannot be compared.
+   */
+  completionsUnseen(
+    completions: readonly { queue: string; completed: number }[],
+  ): Map<string, number> {
+    const unseen = new Map<string, number>();
+    for (const { queue, completed } of completions) {
+      const before = this.pbxCompleted.get(queue);
+      const seen = this.completedSinceResync.get(queue) ?? 0;
+      if (before !== undefined && completed >= before + seen)
+        unseen.set(queue, completed - before - seen);
+      this.pbxCompleted.set(queue, completed);
+      this.completedSinceResync.set(queue, 0);
+    }
+    return unseen;
+  }
+
+  /** A call answered and ended while the link was down: counted, with no wait or talk. */
+  answeredUnseen(queue: string): void {
+    const c = this.counter(queue);
+    const joined = [...this.vanished].find(([, q]) => q === queue);
+    if (joined) this.vanished.delete(joined[0]);
+    else c.offered++;
+    c.answered++;
+    c.completed++;
+  }
+
+  /** A caller answered while the link was down (joined unseen too, without an entry): no wait known. */
+  connectedUnseen(queue: string, callerUniqueid: string): void {
+    if (this.entries.get(callerUniqueid)?.answeredAt !== undefined) return;
+    const joinSeen = this.entries.delete(callerUniqueid) || this.vanished.delete(callerUniqueid);
+    const c = this.counter(queue);
+    if (!joinSeen) c.offered++;
+    c.answered++;
   }
 
   /** The caller's channel is gone: it no longer waits anywhere. */
@@ -109,14 +157,22 @@ export class QueueBoard {
     this.entries.delete(callerUniqueid);
   }
 
-  /** Callers reported waiting by the PBX after a resync replace what we thought. */
+  /**
+   * Callers reported waiting by the PBX after a resync replace what we thought; one that joined
+   * while the link was down is offered now (it joined unseen, but it was offered all the same).
+   */
   replaceWaiting(
     waiting: readonly { queue: string; uniqueid: string; waitSeconds: number }[],
     at: number,
   ): void {
-    for (const [id, entry] of this.entries)
-      if (entry.answeredAt === undefined) this.entries.delete(id);
+    const listed = new Set(waiting.map((w) => w.uniqueid));
+    for (const [id, entry] of this.entries) {
+      if (entry.answeredAt !== undefined || listed.has(id)) continue;
+      this.entries.delete(id);
+      this.vanished.set(id, entry.queue);
+    }
     for (const w of waiting) {
+      if (this.entries.has(w.uniqueid)) continue;
       this.entries.set(w.uniqueid, {
         queue: w.queue,
         callerUniqueid: w.uniqueid,
@@ -124,7 +180,13 @@ export class QueueBoard {
         transferredIn: false,
         ringOuts: new Set(),
       });
+      this.counter(w.queue).offered++;
     }
+  }
+
+  /** The resync is applied: callers still unaccounted for stay so (abandoned unseen). */
+  resyncDone(): void {
+    this.vanished.clear();
   }
 
   resetDay(): void {

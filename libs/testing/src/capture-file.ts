@@ -35,6 +35,11 @@ export interface CaptureConnection {
   readonly live: readonly AmiFrame[];
   /** Answers to this connection's `out` actions, in arrival order (Login included). */
   readonly answers: readonly RecordedAnswer[];
+  /**
+   * Whether this connection is an event stream: it did not log in with `Events: off` and it
+   * carried events. An operator's command connection is not, and a replay does not serve it.
+   */
+  readonly eventStream: boolean;
 }
 
 export interface Capture {
@@ -104,21 +109,37 @@ function findEpochOffset(records: readonly CaptureRecord[]): number | undefined 
   return undefined;
 }
 
-/** ActionID -> action name of this connection's `out` records. */
-function actionsById(records: readonly CaptureRecord[]): Map<string, string> {
-  const names = new Map<string, string>();
+/** The actions of this connection's `out` records, in order. */
+function actionsSent(records: readonly CaptureRecord[]): AmiFrame[] {
+  const actions: AmiFrame[] = [];
   for (const record of records) {
     if (record.dir !== 'out') continue;
     const { frames, rest } = splitFrames(record.bytes);
     const ranges = rest < record.bytes.length ? [...frames, [rest, record.bytes.length]] : frames;
-    for (const [start, end] of ranges) {
-      const { headers } = frameFrom(record.bytes.subarray(start, end), record.t);
-      const id = headerValue(headers, 'ActionID');
-      const action = headerValue(headers, 'Action');
-      if (id !== undefined && action !== undefined) names.set(id, action);
-    }
+    for (const [start, end] of ranges)
+      actions.push(frameFrom(record.bytes.subarray(start, end), record.t));
+  }
+  return actions;
+}
+
+/** ActionID -> action name. */
+function actionsById(actions: readonly AmiFrame[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const { headers } of actions) {
+    const id = headerValue(headers, 'ActionID');
+    const action = headerValue(headers, 'Action');
+    if (id !== undefined && action !== undefined) names.set(id, action);
   }
   return names;
+}
+
+/** A Login with `Events: off` asks Asterisk for no events on this connection. */
+function loggedInWithoutEvents(actions: readonly AmiFrame[]): boolean {
+  return actions.some(
+    ({ headers }) =>
+      headerValue(headers, 'Action')?.toLowerCase() === 'login' &&
+      headerValue(headers, 'Events')?.trim().toLowerCase() === 'off',
+  );
 }
 
 /** Cuts the `in` byte stream into messages, each stamped with the t of its last chunk. */
@@ -145,7 +166,8 @@ function framesOf(inRecords: readonly CaptureRecord[]): { banner: Buffer; frames
 
 function splitConnection(conn: number, records: readonly CaptureRecord[]): CaptureConnection {
   const inRecords = records.filter((r) => r.dir === 'in');
-  const names = actionsById(records);
+  const sent = actionsSent(records);
+  const names = actionsById(sent);
   const { banner, frames } = framesOf(inRecords);
   const live: AmiFrame[] = [];
   const answers: RecordedAnswer[] = [];
@@ -171,7 +193,10 @@ function splitConnection(conn: number, records: readonly CaptureRecord[]): Captu
       live.push(frame);
     }
   }
-  return { conn, banner, startT: inRecords[0]?.t ?? records[0].t, live, answers };
+  const eventStream =
+    !loggedInWithoutEvents(sent) &&
+    live.some((frame) => headerValue(frame.headers, 'Event') !== undefined);
+  return { conn, banner, startT: inRecords[0]?.t ?? records[0].t, live, answers, eventStream };
 }
 
 /** OriginateResponse events carry a `Response:` header too: an Event line rules them out. */

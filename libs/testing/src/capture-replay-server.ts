@@ -1,12 +1,13 @@
 /**
- * A fake Asterisk on 127.0.0.1 that replays an AMI capture to real client code: connection N of
- * the capture goes to the N-th accepted socket, the client's own actions get the recorded
+ * A fake Asterisk on 127.0.0.1 that replays an AMI capture to real client code: the capture's
+ * N-th event-stream connection goes to the N-th accepted socket (an operator's `Events: off`
+ * connection is not one: replay must equal the live product, which never opened it), the client's own actions get the recorded
  * answers (ActionID rewritten), and the generator's answers never leak into the live stream.
  */
 import { type Server, type Socket, createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { AnswerBook } from './answer-book';
-import { type Capture } from './capture-file';
+import { type Capture, type CaptureConnection } from './capture-file';
 import { type Chunker } from './chunkers';
 import { ReplaySession, type SessionHost, type SessionScript } from './replay-session';
 
@@ -45,6 +46,7 @@ export class CaptureReplayServer {
   readonly finished: Promise<void>;
   private resolveFinished: () => void = () => undefined;
   private readonly server: Server;
+  private readonly streams: readonly CaptureConnection[];
   private readonly sessions = new Set<ReplaySession>();
   private readonly actions = new Map<string, number>();
   private readonly host: SessionHost;
@@ -56,7 +58,8 @@ export class CaptureReplayServer {
   constructor(private readonly options: CaptureReplayOptions) {
     if (options.speed !== undefined && !(options.speed > 0)) throw new Error('speed must be > 0');
     this.finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    if (options.capture.connections.length === 0) this.resolveFinished();
+    this.streams = eventStreams(options.capture);
+    if (this.streams.length === 0) this.resolveFinished();
     this.host = this.makeHost();
     this.server = createServer((socket) => this.accept(socket));
   }
@@ -100,7 +103,7 @@ export class CaptureReplayServer {
   }
 
   private scriptFor(socketNumber: number): SessionScript {
-    const connections = this.options.capture.connections;
+    const connections = this.streams;
     const connection = connections[socketNumber - 1];
     if (!connection) {
       // More sockets than recorded connections: answer actions, stream nothing.
@@ -156,4 +159,10 @@ export class CaptureReplayServer {
       actionReceived: (action) => this.actions.set(action, (this.actions.get(action) ?? 0) + 1),
     };
   }
+}
+
+/** The connections a product's event socket would have seen; all of them if none carried events. */
+function eventStreams(capture: Capture): readonly CaptureConnection[] {
+  const streams = capture.connections.filter((c) => c.eventStream);
+  return streams.length > 0 ? streams : capture.connections;
 }

@@ -34,6 +34,8 @@ export interface AgentTile {
   /** The open pause's start: it survives short status changes (a ring during a pause). */
   readonly pauseSince?: number;
   readonly pauseLimitSeconds?: number;
+  /** Paused in Asterisk while still ringing, on a call or in wrap-up: the pause shows after. */
+  readonly pausePending?: true;
   readonly wrapUpUntil?: number;
   /** Today's effective calls as the quota counts them. */
   readonly effective: number;

@@ -51,6 +51,16 @@ describe('wallboard view', () => {
       pauseLimitSeconds: 3600,
       quota: 60,
     });
+    // 8001 pauses while still on the call: the tile stays on-call and tells the pause.
+    script.pause('8001', '小休', end + 75_000);
+    expect(tile('8001')).toMatchObject({
+      status: 'on-call',
+      since: end + 65_000,
+      pausePending: true,
+      pauseReason: '小休',
+      pauseSince: end + 75_000,
+    });
+    expect(tile('8011').pausePending).toBeUndefined();
   });
 
   it('computes service level, ASA and AHT from the queue figures', () => {

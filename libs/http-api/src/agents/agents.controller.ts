@@ -50,6 +50,14 @@ export class AgentsController {
           ...(state?.direction !== undefined ? { direction: state.direction } : {}),
           ...(state?.held !== undefined ? { held: state.held } : {}),
           ...(state?.pauseReason !== undefined ? { pauseReason: state.pauseReason } : {}),
+          ...(state?.pendingPause !== undefined
+            ? {
+                pendingPause: {
+                  reason: state.pendingPause.reason,
+                  since: new Date(state.pendingPause.since).toISOString(),
+                },
+              }
+            : {}),
           effectiveToday: progress.counted,
           quota: progress.quota,
           met: progress.met,

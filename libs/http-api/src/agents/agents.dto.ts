@@ -55,6 +55,11 @@ export class AgentLiveDto {
   @ApiPropertyOptional({ enum: ['inbound', 'outbound', 'internal'] }) direction?: string;
   @ApiPropertyOptional() held?: boolean;
   @ApiPropertyOptional() pauseReason?: string;
+  @ApiPropertyOptional({
+    description: 'Paused in Asterisk while still busy: shows as paused once the call ends',
+    example: { reason: 'break', since: '2026-03-10T09:00:00.000Z' },
+  })
+  pendingPause?: { reason: string; since: string };
   @ApiProperty({ description: "Today's effective calls as the quota counts them" })
   effectiveToday!: number;
   @ApiProperty() quota!: number;

@@ -31,6 +31,11 @@ export class CallDto {
   effective!: boolean;
   @ApiProperty({ example: '2026-03-10' }) day!: string;
   @ApiPropertyOptional({ enum: ['link-gap', 'pbx-restart'] }) gap?: string;
+  @ApiPropertyOptional({
+    enum: ['lastcall', 'gap', 'unseen'],
+    description: 'How a leg the link lost sight of was settled at the resync (docs/replay.md)',
+  })
+  settledFrom?: string;
 }
 
 /** A leg for the API; the customer number masked unless `unmasked` (decided by role, audited). */
@@ -56,6 +61,7 @@ export function callView(leg: AgentLeg, unmasked: boolean): CallDto {
     effective: leg.effective,
     day: leg.day,
     ...(leg.gap !== undefined ? { gap: leg.gap } : {}),
+    ...(leg.settledFrom !== undefined ? { settledFrom: leg.settledFrom } : {}),
   };
 }
 
