@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { AgentDirectorySync, openDatabase, RecordWriter } from '@cti/persistence';
 import { type ServerSettings } from '../live/server-settings';
+import { EventLoopLag } from './event-loop-lag';
 import { type ServerRuntime } from './runtime-token';
 
 /**
@@ -29,11 +30,14 @@ export async function openRuntime(
     spoolDir: env.CTI_DATA_DIR ? `${env.CTI_DATA_DIR}/spool` : undefined,
     logger: new Logger('RecordWriter'),
   });
+  const loop = new EventLoopLag();
   return {
     settings,
     database,
     writer,
+    loop,
     close: async () => {
+      loop.stop();
       await writer.close();
       await database.stop();
     },
