@@ -8,6 +8,9 @@ import { type ServerRuntime } from './runtime-token';
  * Opens PostgreSQL (DATABASE_URL, else an embedded server under .data/), runs the migrations
  * under their advisory lock, syncs agents and teams from the configuration, starts the writer.
  */
+/** The writer's share of the shutdown budget (drain, then the rest spooled). */
+const WRITER_CLOSE_MS = 1_000;
+
 export async function openRuntime(
   settings: ServerSettings,
   env: Readonly<Record<string, string | undefined>>,
@@ -38,7 +41,8 @@ export async function openRuntime(
     loop,
     close: async () => {
       loop.stop();
-      await writer.close();
+      // Short: what the database does not take by then goes to the spool, within the deadline.
+      await writer.close(WRITER_CLOSE_MS);
       await database.stop();
     },
   };
