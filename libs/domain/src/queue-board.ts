@@ -127,6 +127,11 @@ export class QueueBoard {
     }
   }
 
+  /** Callers waiting or connected. */
+  get entryCount(): number {
+    return this.entries.size;
+  }
+
   resetDay(): void {
     this.counters.clear();
   }
