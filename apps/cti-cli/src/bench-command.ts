@@ -3,6 +3,7 @@ import { benchCore } from './bench/core-bench';
 import { benchPersistence } from '@cti/persistence';
 import { benchWallboard } from '@cti/wallboard';
 import { benchEndToEnd } from './bench/e2e-bench';
+import { soak, type SoakOptions, type SoakSample } from './bench/soak-bench';
 import { loopCapture } from './bench/looped-capture';
 import { benchManagerParseOnly, benchPipeline, type RateResult } from './bench/pipeline-bench';
 
@@ -13,6 +14,8 @@ export interface BenchArgs {
   readonly rounds: number;
   /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator), wallboard, persistence. */
   readonly modes: readonly string[];
+  /** Floor size and speed of the soak (memory per agent-day). */
+  readonly soak: SoakOptions;
 }
 
 const best = (results: RateResult[]) =>
@@ -33,6 +36,7 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
         `one TypeORM insert per row ${fmt(r.baseline.rowsPerSecond)} rows/s; ratio ${r.speedup.toFixed(1)}x`,
     );
   }
+  if (args.modes.includes('soak')) await benchSoak(args.soak, out);
   if (args.modes.includes('e2e')) {
     // Real time for the floor sizes in the issue, then sped up until asterisk-manager saturates.
     for (const [agents, speed] of [
@@ -47,6 +51,24 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
       );
     }
   }
+}
+
+async function benchSoak(options: SoakOptions, out: (text: string) => void): Promise<void> {
+  out(`soak: ${fmt(options.agents)} agents at ${options.speed}x, 20:00 to 01:15 the next day`);
+  const r = await soak(options);
+  const line = (label: string, s: SoakSample) =>
+    out(
+      `  ${label.padEnd(13)} ${new Date(s.pbxTime).toISOString()} heap ${s.heapMb.toFixed(1)} MB, rss ${s.rssMb.toFixed(1)} MB, ` +
+        `core: ${s.core.agentDays} agent-days, ${fmt(s.core.dayLegs)} legs, ${s.core.channels} channels, ${s.core.openLegs} open legs`,
+    );
+  line('logged in', r.baseline);
+  line('01:15 in', r.morning);
+  line('end of day', r.endOfDay);
+  line('next 01:15 in', r.nextMorning);
+  out(
+    `  ${fmt(r.events)} events in ${r.wallSeconds.toFixed(0)} s; ${r.mbPer1000AgentDays.toFixed(1)} MB heap per 1,000 agent-days; ` +
+      `next day's heap at the same hour ${(r.heapRatio * 100).toFixed(0)} % of the first's (target <= 120 %)`,
+  );
 }
 
 async function benchBoards(out: (text: string) => void): Promise<void> {
