@@ -54,7 +54,9 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
 }
 
 async function benchSoak(options: SoakOptions, out: (text: string) => void): Promise<void> {
-  out(`soak: ${fmt(options.agents)} agents at ${options.speed}x, 20:00 to 01:15 the next day`);
+  out(
+    `soak: ${fmt(options.agents)} agents at ${options.speed}x, a late shift 23:00 to midnight, on to 00:45`,
+  );
   const r = await soak(options);
   const line = (label: string, s: SoakSample) =>
     out(
@@ -62,11 +64,11 @@ async function benchSoak(options: SoakOptions, out: (text: string) => void): Pro
         `core: ${s.core.agentDays} agent-days, ${fmt(s.core.dayLegs)} legs, ${s.core.channels} channels, ${s.core.openLegs} open legs`,
     );
   line('logged in', r.baseline);
-  line('01:15 in', r.morning);
+  line('45 min in', r.morning);
   line('end of day', r.endOfDay);
-  line('next 01:15 in', r.nextMorning);
+  line('next 00:45', r.nextMorning);
   out(
-    `  ${fmt(r.events)} events in ${r.wallSeconds.toFixed(0)} s; ${r.mbPer1000AgentDays.toFixed(1)} MB heap per 1,000 agent-days; ` +
+    `  ${fmt(r.events)} events in ${r.wallSeconds.toFixed(0)} s; ${r.mbPer1000AgentDays.toFixed(1)} MB heap per 1,000 agent-shifts (one hour); ` +
       `next day's heap at the same hour ${(r.heapRatio * 100).toFixed(0)} % of the first's (target <= 120 %)`,
   );
 }

@@ -4,7 +4,7 @@ import { runReplay } from './replay-command';
 const USAGE = `usage:
   cti-cli replay <capture.ami.jsonl> --config <file> [--json] [--speed N]
   cti-cli bench [ingestion|e2e|wallboard|persistence|soak ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N] [--agents N] [--speed N]
-  (soak runs only when named: a simulated evening shift past midnight, memory per agent-day)`;
+  (soak runs only when named: a simulated late shift past midnight, memory per agent-day)`;
 
 const DEFAULT_CAPTURE = `${process.cwd()}/test/fixtures/ami-captures/inbound-day.ami.jsonl`;
 const DEFAULT_CONFIG = `${process.cwd()}/config/examples/capture-call-center.yaml`;
@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
         rounds: Number(option(args, '--rounds') ?? 3),
         soak: {
           agents: Number(option(args, '--agents') ?? 2000),
-          speed: Number(option(args, '--speed') ?? 40),
+          speed: Number(option(args, '--speed') ?? 20),
         },
         modes:
           args.filter((a) => ['ingestion', 'e2e', 'wallboard', 'persistence', 'soak'].includes(a))

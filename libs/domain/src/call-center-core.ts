@@ -24,11 +24,11 @@ import { type PbxSnapshot } from './pbx-snapshot';
 import { type ChannelSnapshot, type TelephonyEvent } from './telephony-event';
 
 /** Previous days stay in memory this long after midnight: a call across it may still end. */
-const PAST_DAYS_GRACE_MS = 60 * 60_000;
+const PAST_DAYS_GRACE_MS = 30 * 60_000;
 
 /** Sizes of the core's structures that grow with traffic (see CallCenterCore.stats). */
 export interface CoreStats {
-  /** Agent-days held in the day book (today's, plus yesterday's for an hour after midnight). */
+  /** Agent-days held in the day book (today's, plus yesterday's for half an hour after midnight). */
   readonly agentDays: number;
   /** Completed legs held in those agent-days. */
   readonly dayLegs: number;

@@ -22,20 +22,20 @@ describe('day rollover releases the previous day', () => {
     return sc;
   }
 
-  it('drops yesterday’s agent-days and legs an hour after midnight, keeping today’s', () => {
+  it('drops yesterday’s agent-days and legs half an hour after midnight, keeping today’s', () => {
     const sc = busyDay();
     const evening = sc.core.stats();
     expect(evening.dayLegs).toBe(40);
     expect(evening.agentDays).toBe(2);
     expect(evening).toMatchObject({ channels: 0, openLegs: 0, queueEntries: 0 });
 
-    // 00:30 the next day: yesterday still held (a call across midnight may still end).
-    sc.advanceTo(16 * HOUR + 30 * 60);
+    // 00:20 the next day: yesterday still held (a call across midnight may still end).
+    sc.advanceTo(16 * HOUR + 20 * 60);
     expect(sc.core.stats().dayLegs).toBe(40);
 
-    // A call of the new day, then 01:00 passes.
-    queueCall(sc, 16 * HOUR + 40 * 60, { number: '13900000001', agentId: '1001', talkSeconds: 60 });
-    sc.advanceTo(17 * HOUR + 1);
+    // A call of the new day, then 00:30 passes.
+    queueCall(sc, 16 * HOUR + 22 * 60, { number: '13900000001', agentId: '1001', talkSeconds: 60 });
+    sc.advanceTo(16 * HOUR + 30 * 60 + 1);
     const night = sc.core.stats();
     expect(night.dayLegs).toBe(1);
     expect(night.agentDays).toBe(1);

@@ -5,11 +5,11 @@ import { CallCenterCore, type CoreStats, localDay } from '@cti/domain';
 import { simulatedCallCenter, startSimulatorThread } from '@cti/pbx-simulator';
 
 const TIMEZONE = 'Asia/Shanghai';
-/** 2026-03-10 20:00 in Shanghai: a four-hour evening shift ends at midnight. */
-const SHIFT_START_MS = Date.UTC(2026, 2, 10, 12, 0, 0);
-const SHIFT_SEC = 4 * 3600;
-/** Samples are compared this far into each day: after the core's hour of grace past midnight. */
-const INTO_DAY_MS = 75 * 60_000;
+/** 2026-03-10 23:00 in Shanghai: a one-hour late shift ends at midnight. */
+const SHIFT_START_MS = Date.UTC(2026, 2, 10, 15, 0, 0);
+const SHIFT_SEC = 3600;
+/** Samples are compared this far into each day: past the core's half hour of grace after midnight. */
+const INTO_DAY_MS = 45 * 60_000;
 const SAMPLE_EVERY_MS = 500;
 
 export interface SoakOptions {
@@ -31,11 +31,11 @@ export interface SoakResult {
   readonly wallSeconds: number;
   /** Logged in, before traffic builds up. */
   readonly baseline: SoakSample;
-  /** 01:15 into the first day, its end, and 01:15 into the next day (after midnight). */
+  /** 45 minutes into the shift, its end, and 00:45 the next day (after midnight). */
   readonly morning: SoakSample;
   readonly endOfDay: SoakSample;
   readonly nextMorning: SoakSample;
-  /** Heap the day's state added (end of day minus baseline), per 1,000 agents. */
+  /** Heap the shift's state added (end of day minus baseline), per 1,000 agents. */
   readonly mbPer1000AgentDays: number;
   /** nextMorning heap / morning heap. */
   readonly heapRatio: number;
