@@ -106,8 +106,13 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const events = conn.stats.eventsIn;
   await link.stop();
   await sim.stop();
-  if (!baseline || !morning || !endOfDay)
-    throw new Error('the soak ended before the first day was sampled');
+  if (!baseline || !morning || !endOfDay) {
+    const missing = { baseline, morning, endOfDay };
+    const names = Object.keys(missing).filter((k) => !missing[k as keyof typeof missing]);
+    throw new Error(
+      `the first day was not sampled (${names.join(', ')} missing): the PBX clock went past midnight too fast; lower --speed`,
+    );
+  }
   return {
     agents: options.agents,
     speed: options.speed,
