@@ -4,6 +4,7 @@ import { benchCore } from './bench/core-bench';
 import { benchPersistence } from '@cti/persistence';
 import { benchWallboard } from '@cti/wallboard';
 import { benchEndToEnd } from './bench/e2e-bench';
+import { soak, type SoakOptions, type SoakSample } from './bench/soak-bench';
 import { loopCapture } from './bench/looped-capture';
 import { benchManagerParseOnly, benchPipeline, type RateResult } from './bench/pipeline-bench';
 
@@ -14,6 +15,8 @@ export interface BenchArgs {
   readonly rounds: number;
   /** Which parts to run: ingestion (ratio to asterisk-manager, core alone), e2e (simulator), wallboard, persistence, login. */
   readonly modes: readonly string[];
+  /** Floor size and speed of the soak (memory per agent-day). */
+  readonly soak: SoakOptions;
 }
 
 const best = (results: RateResult[]) =>
@@ -35,6 +38,7 @@ export async function runBench(args: BenchArgs, out: (text: string) => void): Pr
     );
   }
   if (args.modes.includes('login')) await benchLogins(out);
+  if (args.modes.includes('soak')) await benchSoak(args.soak, out);
   if (args.modes.includes('e2e')) {
     // Real time for the floor sizes in the issue, then sped up until asterisk-manager saturates.
     for (const [agents, speed] of [
@@ -65,6 +69,26 @@ async function benchLogins(out: (text: string) => void): Promise<void> {
         `thread-pool probe p50 ${r.poolProbeMs.p50.toFixed(1)} ms, p99 ${r.poolProbeMs.p99.toFixed(1)} ms, max ${r.poolProbeMs.max.toFixed(1)} ms`,
     );
   }
+}
+
+async function benchSoak(options: SoakOptions, out: (text: string) => void): Promise<void> {
+  out(
+    `soak: ${fmt(options.agents)} agents at ${options.speed}x, a late shift 23:00 to midnight, on to 00:45`,
+  );
+  const r = await soak(options);
+  const line = (label: string, s: SoakSample) =>
+    out(
+      `  ${label.padEnd(13)} ${new Date(s.pbxTime).toISOString()} heap ${s.heapMb.toFixed(1)} MB, rss ${s.rssMb.toFixed(1)} MB, ` +
+        `core: ${s.core.agentDays} agent-days, ${fmt(s.core.dayLegs)} legs, ${s.core.channels} channels, ${s.core.openLegs} open legs`,
+    );
+  line('logged in', r.baseline);
+  line('45 min in', r.morning);
+  line('end of day', r.endOfDay);
+  line('next 00:45', r.nextMorning);
+  out(
+    `  ${fmt(r.events)} events in ${r.wallSeconds.toFixed(0)} s; ${r.mbPer1000AgentDays.toFixed(1)} MB heap per 1,000 agent-shifts (one hour); ` +
+      `next day's heap at the same hour ${(r.heapRatio * 100).toFixed(0)} % of the first's (target <= 120 %)`,
+  );
 }
 
 async function benchBoards(out: (text: string) => void): Promise<void> {

@@ -5,7 +5,8 @@ const BENCH_MODES = ['ingestion', 'e2e', 'wallboard', 'persistence', 'login'];
 
 const USAGE = `usage:
   cti-cli replay <capture.ami.jsonl> --config <file> [--json] [--speed N]
-  cti-cli bench [ingestion|e2e|wallboard|persistence|login ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N]`;
+  cti-cli bench [ingestion|e2e|wallboard|persistence|login|soak ...] [--capture <file>] [--config <file>] [--loops N] [--rounds N] [--agents N] [--speed N]
+  (soak runs only when named: a simulated late shift past midnight, memory per agent-day)`;
 
 const DEFAULT_CAPTURE = `${process.cwd()}/test/fixtures/ami-captures/inbound-day.ami.jsonl`;
 const DEFAULT_CONFIG = `${process.cwd()}/config/examples/capture-call-center.yaml`;
@@ -41,7 +42,11 @@ async function main(argv: string[]): Promise<number> {
         config: option(args, '--config') ?? DEFAULT_CONFIG,
         loops: Number(option(args, '--loops') ?? 20),
         rounds: Number(option(args, '--rounds') ?? 3),
-        modes: args.filter((a) => BENCH_MODES.includes(a)).length > 0 ? args : BENCH_MODES,
+        soak: {
+          agents: Number(option(args, '--agents') ?? 2000),
+          speed: Number(option(args, '--speed') ?? 20),
+        },
+        modes: args.some((a) => BENCH_MODES.includes(a) || a === 'soak') ? args : BENCH_MODES,
       },
       out,
     );

@@ -12,6 +12,7 @@ import { CtiServerModule } from './cti-server.module';
 import { readServerSettings, type ServerSettings } from './live/server-settings';
 import { ServerHealth } from './runtime/server-health';
 import { openRuntime } from './runtime/server-runtime';
+import { stopOnSignals } from './runtime/bounded-shutdown';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -29,7 +30,6 @@ export async function startServer(settings: ServerSettings, env: Env): Promise<I
       { bodyParser: false },
     );
     applyInputLimits(app);
-    app.enableShutdownHooks();
     app.useStaticAssets(wallboardStaticDir(), { index: 'index.html' });
     app.useStaticAssets(workforceStaticDir(), { prefix: '/workforce/', index: 'quota-day.html' });
     const qa = app.get(RecordingQaSink).connect(app.get(LiveCallCenter).core);
@@ -54,10 +54,12 @@ if (require.main === module) {
     process.exit(1);
   }
   startServer(settings, process.env).then(
-    () =>
+    (app) => {
+      stopOnSignals(app, settings.shutdownTimeoutMs, logger);
       logger.log(
         `Wallboard on http://localhost:${settings.port}/ (API docs: /api/docs, health: /health)`,
-      ),
+      );
+    },
     (error: Error) => {
       logger.error(`could not start: ${error.message}`);
       process.exit(1);

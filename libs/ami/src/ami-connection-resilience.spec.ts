@@ -24,8 +24,38 @@ describe('AmiConnection liveness and frame bounds', () => {
 
     const down = harness.statuses.find((s) => s.state === 'down' && s.error);
     expect(down?.error).toBe(
-      `AMI Ping to 127.0.0.1:${server.port} unanswered after 150 ms (half-open link?)`,
+      `AMI Ping to 127.0.0.1:${server.port} unanswered after 150 ms and nothing received (half-open link?)`,
     );
+    expect(conn.stats.reconnects).toBe(1);
+  });
+
+  it('keeps a link up whose Ping goes unanswered while events keep streaming (lag, not death)', async () => {
+    harness = await AmiHarness.up({ pingIntervalMs: 50, pingTimeoutMs: 100 });
+    const { conn, server } = harness;
+    server.answerPing = false;
+    const session = server.lastSession;
+    let sent = 0;
+    const stream = setInterval(
+      () =>
+        session.send([
+          ['Event', 'Streamed'],
+          ['Seq', `${++sent}`],
+        ]),
+      20,
+    );
+    try {
+      await waitFor(() => conn.stats.latePings >= 3, 3000, 'three pings to time out');
+    } finally {
+      clearInterval(stream);
+    }
+    expect(session.closed).toBe(false);
+    expect(conn.status.state).toBe('up');
+    expect(conn.stats.reconnects).toBe(0);
+    expect(harness.logins).toBe(1);
+    expect(harness.liveNames().length).toBeGreaterThan(0);
+
+    // Once the stream stops too, the same unanswered Ping means a dead link.
+    await waitFor(() => session.closed, 2000, 'client to drop the now silent session');
     expect(conn.stats.reconnects).toBe(1);
   });
 

@@ -25,8 +25,9 @@ export interface AmiLinkStatus {
 
 /**
  * One AMI session over asterisk-manager, which only parses frames and logs in here.
- * Ours: a fresh library instance per attempt, reconnect with backoff, Ping liveness,
- * frame-size cap, exact action serialisation with our ActionIDs, timeouts, list collection.
+ * Ours: a fresh library instance per attempt, reconnect with backoff, liveness (a Ping answered
+ * or any inbound bytes), frame-size cap, exact action serialisation with our ActionIDs,
+ * timeouts, list collection.
  */
 export class AmiConnection {
   private readonly opts: ResolvedAmiConnectionOptions;
@@ -50,6 +51,8 @@ export class AmiConnection {
   private failuresSinceUp = 0;
   private actionCounter = 0;
   private pingInFlight = false;
+  /** Characters received on the current socket: any inbound frame proves the peer alive. */
+  private inboundChars = 0;
   private reconnectTimer?: NodeJS.Timeout;
   private loginTimer?: NodeJS.Timeout;
   private pingTimer?: NodeJS.Timeout;
@@ -165,6 +168,7 @@ export class AmiConnection {
     manager.on('close', () => this.onClose(generation));
     this.manager = manager;
     this.frameGuard.reset();
+    this.inboundChars = 0;
     this.socket = captureCreatedSocket(() =>
       manager.connect(port, host, () => this.onConnected(generation)),
     );
@@ -269,26 +273,38 @@ export class AmiConnection {
     if (!this.loggedIn || this.pingInFlight) return;
     this.pingInFlight = true;
     const generation = this.generation;
+    const inboundAtSend = this.inboundChars;
     this.send('Ping', {}, (id) =>
       this.pending.add(id, 'Ping', this.opts.pingTimeoutMs, false),
     ).then(
       () => (this.pingInFlight = false),
       (error: unknown) => {
-        this.pingInFlight = false;
-        if (
-          generation === this.generation &&
-          error instanceof AmiError &&
-          error.code === 'timeout'
-        ) {
-          this.fail(
-            `AMI Ping to ${this.endpoint} unanswered after ${this.opts.pingTimeoutMs} ms (half-open link?)`,
-          );
+        if (!(error instanceof AmiError && error.code === 'timeout')) {
+          this.pingInFlight = false;
+          return;
         }
+        // Judged after the poll phase: under a saturated event loop the timer fires before the
+        // socket's waiting bytes are read, and those bytes are proof of life.
+        setImmediate(() => this.judgeUnansweredPing(generation, inboundAtSend));
       },
     );
   };
 
+  /** A Ping unanswered while frames keep arriving is lag (ours or the PBX's), not a dead link. */
+  private judgeUnansweredPing(generation: number, inboundAtSend: number): void {
+    this.pingInFlight = false;
+    if (generation !== this.generation) return;
+    if (this.inboundChars > inboundAtSend) {
+      this.router.counters.latePings++;
+      return;
+    }
+    this.fail(
+      `AMI Ping to ${this.endpoint} unanswered after ${this.opts.pingTimeoutMs} ms and nothing received (half-open link?)`,
+    );
+  }
+
   private readonly onData = (chunk: string): void => {
+    this.inboundChars += chunk.length;
     if (this.frameGuard.accept(chunk)) return;
     this.router.counters.oversizedFrames++;
     this.frameGuard.reset();

@@ -1,33 +1,6 @@
 import { fetchSnapshot } from './ami-snapshot';
 import { AmiHarness } from './testing/ami-harness';
-import type {
-  FakeAmiServer,
-  Header,
-  ReceivedAction,
-  FakeAmiSession,
-} from './testing/fake-ami-server';
-
-/** Answers a list action with the given items, the Complete event a little later. */
-function serveList(server: FakeAmiServer, action: string, items: Header[][], log: string[]): void {
-  server.on(action, (a: ReceivedAction, s: FakeAmiSession) => {
-    log.push(`${action} received`);
-    s.respond(a, [
-      ['Response', 'Success'],
-      ['EventList', 'start'],
-      ['Message', `${action} will follow`],
-    ]);
-    for (const item of items) s.send([item[0]!, ['ActionID', a.actionId], ...item.slice(1)]);
-    setTimeout(() => {
-      log.push(`${action} complete`);
-      s.send([
-        ['Event', `${action}Complete`],
-        ['ActionID', a.actionId],
-        ['EventList', 'Complete'],
-        ['ListItems', String(items.length)],
-      ]);
-    }, 20);
-  });
-}
+import { serveList } from './testing/fake-ami-server';
 
 describe('fetchSnapshot', () => {
   let harness: AmiHarness | undefined;

@@ -11,6 +11,8 @@ export interface AmiStats {
   unknownActionIdResponses: number;
   oversizedFrames: number;
   reconnects: number;
+  /** Pings that timed out while frames kept arriving: counted as lag, the link stays up. */
+  latePings: number;
 }
 
 /**
@@ -25,6 +27,7 @@ export class FrameRouter {
     unknownActionIdResponses: 0,
     oversizedFrames: 0,
     reconnects: 0,
+    latePings: 0,
   };
   /** Before login the library's own Login response passes by; it is not "unknown". */
   loggedIn = false;

@@ -26,15 +26,21 @@ export interface PbxLinkStats {
   badEvents: number;
   resyncs: number;
   resyncFailures: number;
+  /** Triggers (login, boot, reload, retry) folded into a resync already running or queued. */
+  resyncsCoalesced: number;
 }
 
+/** First retry after a failed resync; doubled per consecutive failure up to the maximum. */
 const RESYNC_RETRY_MS = 2_000;
+const RESYNC_RETRY_MAX_MS = 60_000;
 const MAX_LOGGED_KINDS = 1_000;
 
 /**
  * Feeds a PBX's events to the core and rebuilds the core's live state after every login,
  * PBX boot or reload: events that arrive while the snapshot is being read wait, then apply
  * on top of it (they are idempotent facts). An odd frame is counted and logged once per kind.
+ * One resync at a time: triggers during one fold into a single follow-up, and failures retry
+ * with a growing delay, so an overloaded PBX or process is not answered with more list work.
  */
 export class PbxLink {
   readonly stats: PbxLinkStats = {
@@ -44,6 +50,7 @@ export class PbxLink {
     badEvents: 0,
     resyncs: 0,
     resyncFailures: 0,
+    resyncsCoalesced: 0,
   };
   private readonly freshness: BehaviorSubject<Freshness>;
   private readonly subscriptions: Subscription[] = [];
@@ -53,6 +60,7 @@ export class PbxLink {
   private linkDownAt?: number;
   private retryTimer?: NodeJS.Timeout;
   private resyncRequested = false;
+  private consecutiveResyncFailures = 0;
   /** Bumped by every resync, so a retry of a superseded one does nothing. */
   private resyncGeneration = 0;
 
@@ -74,7 +82,10 @@ export class PbxLink {
   start(): void {
     this.subscriptions.push(
       this.conn.events$.subscribe((msg) => this.onEvent(msg)),
-      this.conn.onLogin$.subscribe(() => void this.resync()),
+      this.conn.onLogin$.subscribe(() => {
+        this.cancelRetry(); // a new session resyncs at once
+        void this.resync();
+      }),
       this.conn.status$.subscribe((status) => {
         if (status.state === 'up') return;
         this.linkDownAt ??= status.at;
@@ -85,7 +96,7 @@ export class PbxLink {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.retryTimer);
+    this.cancelRetry();
     for (const s of this.subscriptions) s.unsubscribe();
     await this.conn.stop();
   }
@@ -97,17 +108,34 @@ export class PbxLink {
       // Applied at once even mid-resync: a restart noticed after the snapshot would wipe it.
       // The one that follows every login is covered by the login's own resync.
       this.applyMessage(msg);
-      if (!resyncing && this.conn.status.state === 'up') void this.resync();
+      if (!resyncing && this.conn.status.state === 'up') this.requestResync();
       return;
     }
     const reload = msg.name === 'Reload' && /^(All|app_queue)/i.test(msg.fields.module ?? '');
     if (resyncing) {
       this.buffer!.push(msg);
-      if (reload) this.resyncRequested = true;
+      if (reload) {
+        this.resyncRequested = true;
+        this.stats.resyncsCoalesced++;
+      }
       return;
     }
     this.applyMessage(msg);
-    if (reload) void this.resync();
+    if (reload) this.requestResync();
+  }
+
+  /** A boot or reload seen live: waits for a pending retry instead of adding an attempt. */
+  private requestResync(): void {
+    if (this.retryTimer) {
+      this.stats.resyncsCoalesced++;
+      return;
+    }
+    void this.resync();
+  }
+
+  private cancelRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
   }
 
   private applyMessage(msg: AmiMessage): void {
@@ -142,6 +170,7 @@ export class PbxLink {
   private async resync(): Promise<void> {
     if (this.buffer) {
       this.resyncRequested = true;
+      this.stats.resyncsCoalesced++;
       return;
     }
     this.buffer = [];
@@ -152,6 +181,7 @@ export class PbxLink {
       for (const warning of lists.warnings) this.logOnce(`warn:${warning}`, warning);
       this.sink.applySnapshot(toPbxSnapshot(lists, lists.takenAt, this.linkDownAt));
       this.stats.resyncs++;
+      this.consecutiveResyncFailures = 0;
       this.linkDownAt = undefined;
       this.drain();
       this.freshness.next({ fresh: true });
@@ -161,13 +191,22 @@ export class PbxLink {
       }
     } catch (error) {
       this.stats.resyncFailures++;
-      this.logger?.warn(`resync failed, live state stays stale: ${(error as Error).message}`);
+      const retryMs = Math.min(
+        RESYNC_RETRY_MAX_MS,
+        RESYNC_RETRY_MS * 2 ** this.consecutiveResyncFailures++,
+      );
+      this.logger?.warn(
+        `resync failed, live state stays stale; retrying in ${retryMs} ms: ${(error as Error).message}`,
+      );
       this.drain();
-      clearTimeout(this.retryTimer);
+      // A trigger that came meanwhile is served by the retry, not by an immediate second attempt.
+      this.resyncRequested = false;
+      this.cancelRetry();
       this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
         if (generation === this.resyncGeneration && this.conn.status.state === 'up')
           void this.resync();
-      }, RESYNC_RETRY_MS);
+      }, retryMs);
     }
   }
 

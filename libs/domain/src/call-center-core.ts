@@ -8,7 +8,7 @@ import { DayBook } from './day-book';
 import { settleAgentGap, tallyMembers } from './gap-settlement';
 import { type DialContext, dialBegan, dialEnded } from './dial-events';
 import { LegBook, type OpenLeg } from './leg-book';
-import { nextLocalMidnight } from './local-day';
+import { localDay, nextLocalMidnight } from './local-day';
 import {
   type AgentLeg,
   type AgentSession,
@@ -23,6 +23,21 @@ import { Presences } from './presences';
 import { QueueBoard } from './queue-board';
 import { type PbxSnapshot } from './pbx-snapshot';
 import { type ChannelSnapshot, type TelephonyEvent } from './telephony-event';
+
+/** Previous days stay in memory this long after midnight: a call across it may still end. */
+const PAST_DAYS_GRACE_MS = 30 * 60_000;
+
+/** Sizes of the core's structures that grow with traffic (see CallCenterCore.stats). */
+export interface CoreStats {
+  /** Agent-days held in the day book (today's, plus yesterday's for half an hour after midnight). */
+  readonly agentDays: number;
+  /** Completed legs held in those agent-days. */
+  readonly dayLegs: number;
+  readonly channels: number;
+  readonly recentlyEndedChannels: number;
+  readonly openLegs: number;
+  readonly queueEntries: number;
+}
 
 /** A day as the store gives it back. */
 export interface RestoredDayRecords {
@@ -66,6 +81,8 @@ export class CallCenterCore {
   private now = 0;
   /** End of the current local day: queue figures are per day. */
   private dayEndsAt = 0;
+  /** When the previous days' books are dropped (a grace after midnight, for calls across it). */
+  private forgetDaysAt = Infinity;
   private bootedAt?: number;
   private resyncing = false;
 
@@ -107,6 +124,18 @@ export class CallCenterCore {
     return this.now;
   }
 
+  /** Sizes of the core's growing structures, for memory checks and soak runs (read-only). */
+  stats(): CoreStats {
+    return {
+      agentDays: this.days.size,
+      dayLegs: this.days.legCount,
+      channels: this.graph.channels.size,
+      recentlyEndedChannels: this.graph.recentlyEndedCount,
+      openLegs: this.legs.openCount,
+      queueEntries: this.queues.entryCount,
+    };
+  }
+
   apply(event: TelephonyEvent): void {
     this.advanceTo(event.at);
     this.dispatch(event);
@@ -127,8 +156,16 @@ export class CallCenterCore {
     }
     this.now = now;
     if (now >= this.dayEndsAt) {
-      if (this.dayEndsAt > 0) this.queues.resetDay();
+      if (this.dayEndsAt > 0) {
+        this.queues.resetDay();
+        this.forgetDaysAt = this.dayEndsAt + PAST_DAYS_GRACE_MS;
+      }
       this.dayEndsAt = nextLocalMidnight(now, this.config.timezone);
+    }
+    if (now >= this.forgetDaysAt) {
+      // The store has them (past days are read from the archive): memory keeps today only.
+      this.days.forgetBefore(localDay(now, this.config.timezone));
+      this.forgetDaysAt = Infinity;
     }
     this.agentStates.flush(this.now);
   }

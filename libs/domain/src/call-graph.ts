@@ -149,6 +149,10 @@ export class CallGraph {
     if (ch && ch.bridgeId === bridgeId) ch.bridgeId = undefined;
   }
 
+  get recentlyEndedCount(): number {
+    return this.ended.size;
+  }
+
   hasEnded(uniqueid: string): boolean {
     return this.ended.has(uniqueid);
   }

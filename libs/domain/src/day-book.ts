@@ -102,6 +102,18 @@ export class DayBook {
     return { quota, counted, met: counted >= quota };
   }
 
+  /** Agent-days held. */
+  get size(): number {
+    return this.days.size;
+  }
+
+  /** Completed legs held, over every agent-day. */
+  get legCount(): number {
+    let legs = 0;
+    for (const d of this.days.values()) legs += d.legs.length;
+    return legs;
+  }
+
   /** Forgets days before `keepFrom` (YYYY-MM-DD): the store keeps history, memory keeps today. */
   forgetBefore(keepFrom: string): void {
     for (const [key, d] of this.days) if (d.day < keepFrom) this.days.delete(key);

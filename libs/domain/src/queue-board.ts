@@ -189,6 +189,11 @@ export class QueueBoard {
     this.vanished.clear();
   }
 
+  /** Callers waiting or connected. */
+  get entryCount(): number {
+    return this.entries.size;
+  }
+
   resetDay(): void {
     this.counters.clear();
   }

@@ -83,8 +83,24 @@ describe('queues, audit, /health and /metrics (real PostgreSQL, real core)', () 
       database: { ok: true },
       spool: { state: 'ok', queued: 3, spooled: 0, alarm: false },
       wsClients: 2,
+      eventLoop: { lagMs: 3, slow: false },
     });
     expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it("/health says 'slow' (still 200) when the event loop lags but the link and database work", async () => {
+    const healthy = api.health.value;
+    try {
+      api.health.value = { ...healthy, eventLoop: { lagMs: 450, slow: true } };
+      const res = await get('/health');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'slow', eventLoop: { lagMs: 450, slow: true } });
+      const metrics = await get('/metrics');
+      expect(metrics.text).toContain('\ncti_event_loop_lag_seconds 0.45\n');
+      expect(metrics.text).toContain('\ncti_event_loop_slow 1\n');
+    } finally {
+      api.health.value = healthy;
+    }
   });
 
   it('/health is 503 with the parts when the AMI is stale or the database down, or the report fails', async () => {

@@ -10,3 +10,8 @@ export {
 export { type ClockSource, type CancelTimer, systemClock } from './clock';
 export { Prng } from './prng';
 export { simulatedCallCenter } from './simulated-call-center';
+export {
+  type SimulatorThread,
+  simulatorThreadAvailable,
+  startSimulatorThread,
+} from './worker/simulator-thread';

@@ -29,6 +29,8 @@ export interface RunningSimulator {
   port: number;
   /** Resolves once the configured number of days is over (never with the default `days`). */
   finished: Promise<void>;
+  /** Simulated "now", epoch ms: cheap, unlike stats(). */
+  nowMs(): number;
   stats(): SimulatorStats;
   stop(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     host: o.host,
     port,
     finished: driver.finished,
+    nowMs: () => Math.floor(pbx.nowUs() / 1000),
     stats: () => ({
       ...pbx.counters,
       simulatedNowMs: Math.floor(pbx.nowUs() / 1000),

@@ -61,6 +61,29 @@ describe('WallboardHub', () => {
     ]);
   });
 
+  it('widens coalescing while the process is under load, and narrows it back after', () => {
+    let loaded = true;
+    const { time, script, hub } = setup({ underLoad: () => loaded, slowCoalesceMs: 500 });
+    const s = new FakeSocket();
+    hub.subscribe(s, { kind: 'all' }, false);
+    s.take();
+
+    script.login('8001', ['support']);
+    time.advance(50);
+    script.login('8002', ['support']);
+    time.advance(449);
+    expect(s.take()).toEqual([]);
+    time.advance(1);
+    const slow = ofType(s.take(), 'delta');
+    expect(slow).toHaveLength(1);
+    expect(slow[0]!.agents!.map((a) => a.id)).toEqual(['8001', '8002']);
+
+    loaded = false;
+    script.login('8003', ['support']);
+    time.advance(50);
+    expect(ofType(s.take(), 'delta').map((d) => d.agents!.map((a) => a.id))).toEqual([['8003']]);
+  });
+
   it('serialises a delta once per audience: every socket gets the same buffer', () => {
     const { time, script, hub } = setup();
     const [a, b, masked] = [new FakeSocket(), new FakeSocket(), new FakeSocket()];

@@ -20,6 +20,10 @@ export type Schedule = (fn: () => void, ms: number) => () => void;
 export interface WallboardHubOptions {
   /** At most one delta per audience per this window (default 50 ms). */
   readonly coalesceMs?: number;
+  /** Whether the process is overloaded (event-loop lag): then deltas coalesce over `slowCoalesceMs`. */
+  readonly underLoad?: () => boolean;
+  /** The wider window used under load (default 500 ms): fewer, larger frames for the same state. */
+  readonly slowCoalesceMs?: number;
   /** Full re-projection: time-based alerts, day rollover, anything no output announced (default 1 s). */
   readonly sweepMs?: number;
   readonly ringEntries?: number;
@@ -260,7 +264,10 @@ export class WallboardHub {
   private requestFlush(): void {
     // Throttle with a leading edge: after a quiet spell the change goes out at once (after the
     // current burst of outputs), under load one delta per audience per coalesceMs at most.
-    const wait = Math.max(0, this.lastFlushAt + (this.options.coalesceMs ?? 50) - this.clock());
+    const window = this.options.underLoad?.()
+      ? (this.options.slowCoalesceMs ?? 500)
+      : (this.options.coalesceMs ?? 50);
+    const wait = Math.max(0, this.lastFlushAt + window - this.clock());
     this.cancelFlush ??= this.schedule(() => {
       this.cancelFlush = undefined;
       this.flush(this.fullPending);

@@ -1,7 +1,6 @@
 import { AmiConnection, PbxLink } from '@cti/ami';
 import { CallCenterCore } from '@cti/domain';
-import { simulatedCallCenter } from '@cti/pbx-simulator';
-import { startSimulatorThread } from './simulator-worker';
+import { simulatedCallCenter, startSimulatorThread } from '@cti/pbx-simulator';
 
 const SENT_AT = 'CtiSentAt';
 

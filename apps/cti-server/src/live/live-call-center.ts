@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { AmiConnection, type AmiMessage, type Freshness, PbxLink } from '@cti/ami';
 import { CallCenterCore, type CoreOutput, localDay, type RestoredDayRecords } from '@cti/domain';
-import { type RunningSimulator, startSimulator } from '@cti/pbx-simulator';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
+import { type EmbeddedSimulator, startEmbeddedSimulator } from './embedded-simulator';
 import { ServerSettings } from './server-settings';
 
 const SIMULATOR_USER = { username: 'cti', secret: 'embedded-simulator' };
@@ -31,7 +31,7 @@ export class LiveCallCenter implements OnModuleInit {
   readonly events$: Observable<AmiMessage> = this.events.asObservable();
   readonly core: CallCenterCore;
   lastEventAt?: number;
-  private simulator?: RunningSimulator;
+  private simulator?: EmbeddedSimulator;
   private link?: PbxLink;
   private connection?: AmiConnection;
   private ticker?: NodeJS.Timeout;
@@ -63,7 +63,7 @@ export class LiveCallCenter implements OnModuleInit {
 
   /** PBX time: the simulator's own clock when simulated (it may run faster than real time). */
   now(): number {
-    return this.simulator ? this.simulator.stats().simulatedNowMs : Date.now();
+    return this.simulator ? this.simulator.nowMs() : Date.now();
   }
 
   async onModuleInit(): Promise<void> {
@@ -75,7 +75,7 @@ export class LiveCallCenter implements OnModuleInit {
       secret: config.ami.secret ?? '',
     };
     if (simulator) {
-      this.simulator = await startSimulator({
+      this.simulator = await startEmbeddedSimulator({
         agents: simulator.agents,
         speed: simulator.speed,
         seed: simulator.seed,
@@ -89,7 +89,7 @@ export class LiveCallCenter implements OnModuleInit {
       });
       target = { host: this.simulator.host, port: this.simulator.port, ...SIMULATOR_USER };
       this.logger.log(
-        `No AMI_HOST configured: running on the built-in PBX simulator (${simulator.agents} agents, ${simulator.speed}x speed) at ${target.host}:${target.port}. ` +
+        `No AMI_HOST configured: running on the built-in PBX simulator (${simulator.agents} agents, ${simulator.speed}x speed, ${this.simulator.thread === 'worker' ? 'own thread' : 'in-process'}) at ${target.host}:${target.port}. ` +
           'To use your Asterisk, set AMI_HOST, AMI_PORT, AMI_USERNAME, AMI_SECRET and CTI_CONFIG (see docs/configuration.md).',
       );
     }

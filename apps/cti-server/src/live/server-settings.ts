@@ -1,6 +1,7 @@
 import { loadConfig, resolveConfigPath, validateConfig } from '@cti/config';
 import { type CallCenterConfig } from '@cti/domain';
 import { simulatedCallCenter } from '@cti/pbx-simulator';
+import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from '../runtime/bounded-shutdown';
 
 /** How this process runs: against a real Asterisk, or on the built-in simulator (a DI token too). */
 export abstract class ServerSettings {
@@ -8,6 +9,8 @@ export abstract class ServerSettings {
   abstract readonly config: CallCenterConfig;
   /** The shift the wallboard judges 'behind quota late in the shift' and 'still logged in' by. */
   abstract readonly boardShift: { readonly start: string; readonly end: string };
+  /** SIGTERM to exit, at most (CTI_SHUTDOWN_TIMEOUT_MS). */
+  abstract readonly shutdownTimeoutMs: number;
   /** Set when no AMI host is configured: the simulator to start in-process. */
   abstract readonly simulator?: {
     readonly agents: number;
@@ -49,6 +52,7 @@ function simulatorTimezone(env: Env): string {
 export function readServerSettings(env: Env): ServerSettings {
   const port = positive(env, 'PORT', 3000);
   const shift = boardShift(env);
+  const shutdownTimeoutMs = positive(env, 'CTI_SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS);
   const file = resolveConfigPath(env);
   if (file || env.AMI_HOST) {
     if (!file)
@@ -56,12 +60,13 @@ export function readServerSettings(env: Env): ServerSettings {
         'AMI_HOST is set but no call-center configuration was found: set CTI_CONFIG or create config/call-center.yaml',
       );
     const config = loadConfig({ file, env });
-    if (config.ami.host) return { port, config, boardShift: shift };
+    if (config.ami.host) return { port, config, boardShift: shift, shutdownTimeoutMs };
   }
   const agents = positive(env, 'CTI_SIM_AGENTS', 12);
   return {
     port,
     boardShift: shift,
+    shutdownTimeoutMs,
     config: simulatedCallCenter(agents, simulatorTimezone(env)),
     simulator: {
       agents,

@@ -52,6 +52,8 @@ export class RuntimeModule {
                 },
                 // Frames carry PBX time, which agents' `since` is in.
                 pbxClock: () => live.now(),
+                // Under event-loop lag, fewer and larger frames: boards lag a little, not the PBX link.
+                underLoad: () => runtime.loop.slow,
               },
             );
             live.outputs$.subscribe((o) => {

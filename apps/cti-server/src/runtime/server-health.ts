@@ -49,6 +49,7 @@ export class ServerHealth extends HealthSource {
       wsClients: this.gateway?.connectionCount ?? 0,
       events: { total: this.events.total, perSecond: this.events.perSecond() },
       stateChanges: this.stateChanges,
+      eventLoop: { lagMs: this.runtime.loop.lagMs, slow: this.runtime.loop.slow },
     };
   }
 

@@ -1,12 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { AgentDirectorySync, openDatabase, RecordWriter } from '@cti/persistence';
 import { type ServerSettings } from '../live/server-settings';
+import { EventLoopLag } from './event-loop-lag';
 import { type ServerRuntime } from './runtime-token';
 
 /**
  * Opens PostgreSQL (DATABASE_URL, else an embedded server under .data/), runs the migrations
  * under their advisory lock, syncs agents and teams from the configuration, starts the writer.
  */
+/** The writer's share of the shutdown budget (drain, then the rest spooled). */
+const WRITER_CLOSE_MS = 1_000;
+
 export async function openRuntime(
   settings: ServerSettings,
   env: Readonly<Record<string, string | undefined>>,
@@ -34,12 +38,16 @@ export async function openRuntime(
   database.server?.onStatus((s) => {
     if (s.state === 'up') writer.retryNow();
   });
+  const loop = new EventLoopLag();
   return {
     settings,
     database,
     writer,
+    loop,
     close: async () => {
-      await writer.close();
+      loop.stop();
+      // Short: what the database does not take by then goes to the spool, within the deadline.
+      await writer.close(WRITER_CLOSE_MS);
       await database.stop();
     },
   };

@@ -181,6 +181,34 @@ export class FakeAmiServer {
   }
 }
 
+/** Answers a list action with the given items, the Complete event after completeAfterMs. */
+export function serveList(
+  server: FakeAmiServer,
+  action: string,
+  items: Header[][],
+  log: string[],
+  completeAfterMs = 20,
+): void {
+  server.on(action, (a: ReceivedAction, s: FakeAmiSession) => {
+    log.push(`${action} received`);
+    s.respond(a, [
+      ['Response', 'Success'],
+      ['EventList', 'start'],
+      ['Message', `${action} will follow`],
+    ]);
+    for (const item of items) s.send([item[0]!, ['ActionID', a.actionId], ...item.slice(1)]);
+    setTimeout(() => {
+      log.push(`${action} complete`);
+      s.send([
+        ['Event', `${action}Complete`],
+        ['ActionID', a.actionId],
+        ['EventList', 'Complete'],
+        ['ListItems', String(items.length)],
+      ]);
+    }, completeAfterMs);
+  });
+}
+
 /** Polls until the condition holds (real time), or fails after timeoutMs. */
 export async function waitFor(
   condition: () => boolean,

@@ -13,7 +13,11 @@ import { type HealthReport } from '../ports/health-source';
 import { HealthReader } from './health-reader';
 
 export class HealthDto {
-  @ApiProperty({ enum: ['ok', 'down'] }) status!: 'ok' | 'down';
+  @ApiProperty({
+    enum: ['ok', 'slow', 'down'],
+    description: "'slow': working, but the event loop lags and the service degrades on purpose",
+  })
+  status!: 'ok' | 'slow' | 'down';
   @ApiProperty({ description: '{ connected, fresh }', type: 'object', additionalProperties: true })
   ami!: { connected: boolean; fresh: boolean };
   @ApiProperty({
@@ -29,9 +33,18 @@ export class HealthDto {
   })
   spool!: HealthReport['spool'];
   @ApiProperty() wsClients!: number;
+  @ApiProperty({
+    description: '{ lagMs, slow }: p99 event-loop delay of the last second',
+    type: 'object',
+    additionalProperties: true,
+  })
+  eventLoop!: HealthReport['eventLoop'];
 }
 
-/** Liveness and readiness in one: 200 only when the AMI link is fresh and the database answers. */
+/**
+ * Liveness and readiness in one: 200 only when the AMI link is fresh and the database answers;
+ * 'slow' (still 200) when it works but lags, so a load balancer keeps it while people are told.
+ */
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
@@ -41,7 +54,7 @@ export class HealthController {
   @Public()
   @ApiOperation({
     summary:
-      'Health: 200 when the AMI link is fresh and the database is ok, else 503 with the parts (no token needed, no customer data)',
+      "Health: 200 when the AMI link is fresh and the database is ok (status 'slow' when the event loop lags), else 503 with the parts (no token needed, no customer data)",
   })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
@@ -58,11 +71,12 @@ export class HealthController {
     const ok = report.ami.fresh && report.database.ok;
     res.status(ok ? 200 : 503);
     return {
-      status: ok ? 'ok' : 'down',
+      status: !ok ? 'down' : report.eventLoop.slow ? 'slow' : 'ok',
       ami: { connected: report.ami.connected, fresh: report.ami.fresh },
       database: report.database,
       spool: report.spool,
       wsClients: report.wsClients,
+      eventLoop: report.eventLoop,
     };
   }
 }

@@ -122,6 +122,18 @@ export class MetricsController {
           type: 'gauge',
           value: r.wsClients,
         },
+        {
+          name: 'cti_event_loop_lag_seconds',
+          help: 'Event-loop delay of this process, p99 over the last second',
+          type: 'gauge',
+          value: r.eventLoop.lagMs / 1000,
+        },
+        {
+          name: 'cti_event_loop_slow',
+          help: 'Event loop lagging: batches and coalescing widened on purpose',
+          type: 'gauge',
+          value: b(r.eventLoop.slow),
+        },
       );
     }
     return renderMetrics(metrics);

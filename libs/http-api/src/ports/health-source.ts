@@ -27,6 +27,11 @@ export interface HealthReport {
   readonly events: { readonly total: number; readonly perSecond: number };
   /** Agent state changes published by the core since start. */
   readonly stateChanges: number;
+  /**
+   * How late this process runs: p99 event-loop delay of the last window (ms), and whether it
+   * stays high enough that the service degrades on purpose (wider batches and coalescing).
+   */
+  readonly eventLoop: { readonly lagMs: number; readonly slow: boolean };
 }
 
 /**

@@ -61,6 +61,7 @@ export class SettableHealth extends HealthSource {
     wsClients: 2,
     events: { total: 1234, perSecond: 12.5 },
     stateChanges: 77,
+    eventLoop: { lagMs: 3, slow: false },
   };
   failing = false;
 
