@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { setupOpenApi } from '@cti/http-api';
+import { ServiceMetrics, setupOpenApi } from '@cti/http-api';
 import { RecordingQaSink } from '@cti/recording-qa';
 import { WallboardGateway, wallboardStaticDir } from '@cti/wallboard';
 import { workforceStaticDir } from '@cti/workforce';
@@ -34,6 +34,7 @@ export async function startServer(settings: ServerSettings, env: Env): Promise<I
     app.get(LiveCallCenter).outputs$.subscribe(qa);
     setupOpenApi(app);
     app.get(ServerHealth).attachGateway(app.get(WallboardGateway));
+    app.get(ServerHealth).attachMetrics(app.get(ServiceMetrics));
     await app.listen(settings.port);
     return app;
   } catch (error) {

@@ -107,4 +107,13 @@ describe('npm start with nothing configured', () => {
     expect(total(later)).toBeGreaterThan(total(first));
     expect(new Set([...seen].map((s) => s.split(':')[1]))).toContain('on-call');
   });
+
+  it('times each event-driven state change into the event→state histogram on /metrics', async () => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const count = Number(/^cti_event_to_state_seconds_count (\d+)$/m.exec(text)?.[1]);
+    const changes = Number(/^cti_agent_state_changes_total (\d+)$/m.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    // Clock-driven changes (wrap-up ending) have no event behind them and are not timed.
+    expect(count).toBeLessThanOrEqual(changes);
+  });
 });

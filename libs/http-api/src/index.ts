@@ -25,6 +25,7 @@ export {
   type FieldProblem,
 } from './errors/api-error';
 export { HttpErrorFilter, toApiError } from './errors/http-error.filter';
+export { type LoginCounts, ServiceMetrics } from './health/service-metrics';
 export { apiValidationPipe } from './errors/validation';
 export { HTTP_API_CONTROLLERS, HttpApiModule, type HttpApiModuleOptions } from './http-api.module';
 export { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, openApiDocument, setupOpenApi } from './openapi';
