@@ -30,6 +30,7 @@ export { apiValidationPipe } from './errors/validation';
 export { HTTP_API_CONTROLLERS, HttpApiModule, type HttpApiModuleOptions } from './http-api.module';
 export { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, openApiDocument, setupOpenApi } from './openapi';
 export { parseLegId } from './calls/call-lookup';
+export { applySecurityHeaders, CONTENT_SECURITY_POLICY } from './security/security-headers';
 export {
   type ArchivedDay,
   type CallPage,
