@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { applySecurityHeaders, ServiceMetrics, setupOpenApi } from '@cti/http-api';
+import { applySecurityHeaders, applyTrustProxy, ServiceMetrics, setupOpenApi } from '@cti/http-api';
 import { RecordingQaSink } from '@cti/recording-qa';
 import { WallboardGateway, wallboardStaticDir } from '@cti/wallboard';
 import { workforceStaticDir } from '@cti/workforce';
@@ -29,6 +29,7 @@ export async function startServer(settings: ServerSettings, env: Env): Promise<I
     );
     app.enableShutdownHooks();
     applySecurityHeaders(app);
+    applyTrustProxy(app, settings.trustProxy);
     app.useStaticAssets(wallboardStaticDir(), { index: 'index.html' });
     app.useStaticAssets(workforceStaticDir(), { prefix: '/workforce/', index: 'quota-day.html' });
     const qa = app.get(RecordingQaSink).connect(app.get(LiveCallCenter).core);

@@ -31,6 +31,7 @@ export { HTTP_API_CONTROLLERS, HttpApiModule, type HttpApiModuleOptions } from '
 export { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, openApiDocument, setupOpenApi } from './openapi';
 export { parseLegId } from './calls/call-lookup';
 export { applySecurityHeaders, CONTENT_SECURITY_POLICY } from './security/security-headers';
+export { applyTrustProxy, parseTrustProxy, type TrustProxy } from './security/trust-proxy';
 export {
   type ArchivedDay,
   type CallPage,

@@ -1,5 +1,6 @@
 import { loadConfig, resolveConfigPath } from '@cti/config';
 import { type CallCenterConfig } from '@cti/domain';
+import { parseTrustProxy, type TrustProxy } from '@cti/http-api';
 import { simulatedCallCenter } from '@cti/pbx-simulator';
 
 /** How this process runs: against a real Asterisk, or on the built-in simulator (a DI token too). */
@@ -8,6 +9,8 @@ export abstract class ServerSettings {
   abstract readonly config: CallCenterConfig;
   /** The shift the wallboard judges 'behind quota late in the shift' and 'still logged in' by. */
   abstract readonly boardShift: { readonly start: string; readonly end: string };
+  /** CTI_TRUST_PROXY: which proxies' X-Forwarded-For gives the client address (off by default). */
+  abstract readonly trustProxy: TrustProxy;
   /** Set when no AMI host is configured: the simulator to start in-process. */
   abstract readonly simulator?: {
     readonly agents: number;
@@ -38,6 +41,7 @@ function boardShift(env: Env): { start: string; end: string } {
 export function readServerSettings(env: Env): ServerSettings {
   const port = positive(env, 'PORT', 3000);
   const shift = boardShift(env);
+  const trustProxy = parseTrustProxy(env.CTI_TRUST_PROXY);
   const file = resolveConfigPath(env);
   if (file || env.AMI_HOST) {
     if (!file)
@@ -45,12 +49,13 @@ export function readServerSettings(env: Env): ServerSettings {
         'AMI_HOST is set but no call-center configuration was found: set CTI_CONFIG or create config/call-center.yaml',
       );
     const config = loadConfig({ file, env });
-    if (config.ami.host) return { port, config, boardShift: shift };
+    if (config.ami.host) return { port, config, boardShift: shift, trustProxy };
   }
   const agents = positive(env, 'CTI_SIM_AGENTS', 12);
   return {
     port,
     boardShift: shift,
+    trustProxy,
     config: simulatedCallCenter(agents, env.CTI_TIMEZONE ?? 'Asia/Shanghai'),
     simulator: {
       agents,
