@@ -25,3 +25,4 @@ export { RawAmiClient, type ReceivedMessage, isEvent } from './raw-ami-client';
 export { type CaptureLine, amiText, captureJsonl } from './capture-builder';
 export * from './capture-replay';
 export * from './fixtures';
+export { CHROMIUM, type ChromiumOptions, launchChromium } from './browser';
