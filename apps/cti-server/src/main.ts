@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { applyInputLimits, setupOpenApi } from '@cti/http-api';
+import {
+  applyInputLimits,
+  applySecurityHeaders,
+  applyTrustProxy,
+  ServiceMetrics,
+  setupOpenApi,
+} from '@cti/http-api';
 import { RecordingQaSink } from '@cti/recording-qa';
 import { WallboardGateway, wallboardStaticDir } from '@cti/wallboard';
 import { workforceStaticDir } from '@cti/workforce';
@@ -30,12 +36,15 @@ export async function startServer(settings: ServerSettings, env: Env): Promise<I
       { bodyParser: false },
     );
     applyInputLimits(app);
+    applySecurityHeaders(app);
+    applyTrustProxy(app, settings.trustProxy);
     app.useStaticAssets(wallboardStaticDir(), { index: 'index.html' });
     app.useStaticAssets(workforceStaticDir(), { prefix: '/workforce/', index: 'quota-day.html' });
     const qa = app.get(RecordingQaSink).connect(app.get(LiveCallCenter).core);
     app.get(LiveCallCenter).outputs$.subscribe(qa);
     setupOpenApi(app);
     app.get(ServerHealth).attachGateway(app.get(WallboardGateway));
+    app.get(ServerHealth).attachMetrics(app.get(ServiceMetrics));
     await app.listen(settings.port);
     return app;
   } catch (error) {

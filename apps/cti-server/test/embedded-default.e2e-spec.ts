@@ -90,6 +90,27 @@ describe('npm start with nothing configured', () => {
     );
   });
 
+  it('sends one security policy with every page and API answer, and no X-Powered-By', async () => {
+    for (const path of [
+      '/',
+      '/workforce/',
+      '/qa/',
+      '/qa/qa.js',
+      '/api/agents',
+      '/health',
+      '/nope',
+    ]) {
+      const res = await fetch(`${base}${path}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect({ path, csp }).toEqual({ path, csp: expect.stringContaining("script-src 'self'") });
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
   it('refuses the live API without a token', async () => {
     const res = await fetch(`${base}/api/agents`);
     expect(res.status).toBe(401);
@@ -106,5 +127,14 @@ describe('npm start with nothing configured', () => {
     }, 20_000);
     expect(total(later)).toBeGreaterThan(total(first));
     expect(new Set([...seen].map((s) => s.split(':')[1]))).toContain('on-call');
+  });
+
+  it('times each event-driven state change into the event→state histogram on /metrics', async () => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const count = Number(/^cti_event_to_state_seconds_count (\d+)$/m.exec(text)?.[1]);
+    const changes = Number(/^cti_agent_state_changes_total (\d+)$/m.exec(text)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    // Clock-driven changes (wrap-up ending) have no event behind them and are not timed.
+    expect(count).toBeLessThanOrEqual(changes);
   });
 });

@@ -1,13 +1,13 @@
 import { type INestApplication } from '@nestjs/common';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser } from 'playwright-core';
+import { launchChromium } from '@cti/testing';
 import { readServerSettings } from '../src/live/server-settings';
 import { startServer } from '../src/main';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(__dirname, '../../../test-output/product');
 
 /**
@@ -21,8 +21,6 @@ describe('the wallboard of the running product', () => {
   const password = 'product-admin-password';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is required at ${CHROMIUM}: apt-get install -y chromium`);
     const dataDir = mkdtempSync(join(tmpdir(), 'cti-board-'));
     chmodSync(dataDir, 0o755);
     const env = {
@@ -33,19 +31,7 @@ describe('the wallboard of the running product', () => {
     };
     app = await startServer({ ...readServerSettings(env), port: 0 }, env);
     base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium("The running product's wallboard test");
   }, 120_000);
 
   afterAll(async () => {

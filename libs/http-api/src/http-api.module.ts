@@ -1,4 +1,10 @@
-import { type DynamicModule, Module, type ModuleMetadata } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type ModuleMetadata,
+  type NestModule,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccessGuard } from './access/access.guard';
 import { AgentDayService } from './agents/agent-day.service';
@@ -14,7 +20,9 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { apiValidationPipe } from './errors/validation';
 import { HealthReader } from './health/health-reader';
 import { HealthController } from './health/health.controller';
+import { HttpMetricsMiddleware } from './health/http-metrics.middleware';
 import { MetricsController } from './health/metrics.controller';
+import { ServiceMetrics } from './health/service-metrics';
 import { QueuesController } from './queues/queues.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -42,10 +50,11 @@ export const HTTP_API_CONTROLLERS = [
 /**
  * The REST API under /api, plus /health and /metrics. Registers app-wide, as it must: the
  * deny-by-default guard (every route of the app then needs @Roles or @Public), the validation
- * pipe, the error filter and the no-store interceptor. Call setupOpenApi(app) for /api/docs.
+ * pipe, the error filter and the no-store interceptor, and times every request for /metrics.
+ * Call setupOpenApi(app) for /api/docs. Exports ServiceMetrics (the app's Prometheus registry).
  */
 @Module({})
-export class HttpApiModule {
+export class HttpApiModule implements NestModule {
   static forRoot(options: HttpApiModuleOptions): DynamicModule {
     return {
       module: HttpApiModule,
@@ -58,11 +67,17 @@ export class HttpApiModule {
         CallsService,
         UsersService,
         HealthReader,
+        { provide: ServiceMetrics, useFactory: () => new ServiceMetrics() },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: apiValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: NoStoreInterceptor },
       ],
+      exports: [ServiceMetrics],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

@@ -40,10 +40,13 @@ export {
   MAX_INPUT_DEPTH,
   queryKeyProblem,
 } from './input/hostile-input';
+export { type LoginCounts, ServiceMetrics } from './health/service-metrics';
 export { apiValidationPipe } from './errors/validation';
 export { HTTP_API_CONTROLLERS, HttpApiModule, type HttpApiModuleOptions } from './http-api.module';
 export { OPENAPI_JSON_PATH, OPENAPI_UI_PATH, openApiDocument, setupOpenApi } from './openapi';
 export { parseLegId } from './calls/call-lookup';
+export { applySecurityHeaders, CONTENT_SECURITY_POLICY } from './security/security-headers';
+export { applyTrustProxy, parseTrustProxy, type TrustProxy } from './security/trust-proxy';
 export {
   type ArchivedDay,
   type CallPage,

@@ -138,6 +138,7 @@ describe('queues, audit, /health and /metrics (real PostgreSQL, real core)', () 
   });
 
   it('/metrics is public Prometheus text: events in, events/s, state changes, DB queue depth, WS clients', async () => {
+    await get('/api/agents'); // 401 without a token, timed like any request
     const res = await get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
@@ -157,10 +158,19 @@ describe('queues, audit, /health and /metrics (real PostgreSQL, real core)', () 
       cti_database_up: '1',
       cti_login_succeeded_total: '7',
     });
-    for (const name of values.keys()) {
-      expect(res.text).toContain(`# TYPE ${name} `);
-      expect(name).toMatch(/^cti_[a-z_]+$/);
+    for (const sample of values.keys()) {
+      // Ours are cti_*, the process ones carry prom-client's standard names.
+      const name = sample.replace(/(_bucket|_sum|_count)?(\{.*)?$/, '');
+      expect(res.text).toMatch(new RegExp(`^# TYPE (${name}|${name}_[a-z]+) `, 'm'));
+      expect(name).toMatch(/^(cti|process|nodejs)_[a-z0-9_]+$/);
     }
-    expect(res.text).not.toMatch(/1[3-9]\d{9}|7001|lead|admin/);
+    expect(res.text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(res.text).toMatch(
+      /^cti_http_request_duration_seconds_count\{method="GET",route="\/api\/agents",status="401"\} 1$/m,
+    );
+    expect(res.text).toContain('# TYPE cti_event_to_state_seconds histogram');
+    // No number, agent id or user name in any series (values are measurements, not data).
+    const series = [...values.keys()].join('\n');
+    expect(series).not.toMatch(/1[3-9]\d{9}|7001|lead|admin/);
   });
 });

@@ -21,8 +21,9 @@ interface ExpressLayer {
 
 /** Every route Express serves (Nest's and the OpenAPI ones), as "METHOD path". */
 function expressRoutes(app: INestApplication): string[] {
-  const express = app.getHttpAdapter().getInstance() as { _router: { stack: ExpressLayer[] } };
-  return express._router.stack.flatMap((layer) =>
+  // Express 5 exposes its router as `router` (Express 4 had the private `_router`).
+  const express = app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  return express.router.stack.flatMap((layer) =>
     layer.route
       ? Object.keys(layer.route.methods).map((m) => `${m.toUpperCase()} ${layer.route!.path}`)
       : [],

@@ -5,7 +5,7 @@ import { CallLookup, parseLegId } from './calls/call-lookup';
 import { isCalendarDay, isInstant } from './common/validators';
 import { ApiError } from './errors/api-error';
 import { toApiError } from './errors/http-error.filter';
-import { renderMetrics } from './health/prometheus';
+import { ServiceMetrics } from './health/service-metrics';
 import { type CallQuery, type CallRecords } from './ports/call-records';
 import { EventRateMeter } from './ports/health-source';
 import { type LiveView } from './ports/live-view';
@@ -153,9 +153,34 @@ describe('metrics helpers', () => {
     expect(meter.perSecond()).toBe(0);
   });
 
-  it('renders Prometheus text exposition', () => {
-    expect(renderMetrics([{ name: 'cti_x_total', help: 'X', type: 'counter', value: 3 }])).toBe(
-      '# HELP cti_x_total X\n# TYPE cti_x_total counter\ncti_x_total 3\n',
+  it('mirrors the report and login totals at each scrape, next to process metrics and histograms', async () => {
+    const metrics = new ServiceMetrics();
+    const report = {
+      ami: { connected: true, fresh: false },
+      database: { ok: true },
+      spool: { state: 'ok', queued: 2, spooled: 5, alarm: false },
+      wsClients: 4,
+      events: { total: 90, perSecond: 1.5 },
+      stateChanges: 12,
+    } as const;
+    metrics.eventToState.observe(0.0003);
+    const first = await metrics.render(report, { succeeded: 3, failed: 1, rateLimited: 0 });
+    expect(first).toContain('# TYPE cti_ami_events_total counter\ncti_ami_events_total 90\n');
+    expect(first).toContain('cti_db_queue_depth 7\n');
+    expect(first).toContain('cti_ami_fresh 0\n');
+    expect(first).toContain('cti_login_succeeded_total 3\n');
+    expect(first).toContain('cti_event_to_state_seconds_bucket{le="0.0005"} 1\n');
+    expect(first).toContain('cti_event_to_state_seconds_bucket{le="0.00025"} 0\n');
+    expect(first).toMatch(/^process_cpu_user_seconds_total \d/m);
+    // Totals are set, not added: a second scrape shows the new total, not the sum.
+    const second = await metrics.render(
+      { ...report, events: { total: 95, perSecond: 0.5 } },
+      { succeeded: 4, failed: 1, rateLimited: 0 },
     );
+    expect(second).toContain('cti_ami_events_total 95\n');
+    expect(second).toContain('cti_login_succeeded_total 4\n');
+    const unreadable = await metrics.render(undefined, { succeeded: 4, failed: 1, rateLimited: 0 });
+    expect(unreadable).toContain('cti_health_report_ok 0\n');
+    expect(unreadable).toContain('cti_database_up 0\n');
   });
 });

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '@cti/testing';
 import { DEFAULT_RECORDING_QA_CONFIG } from './config/recording-qa-config';
 import { type QaTestApp, sampleId, startQaTestApp } from './testing/qa-test-app';
 
@@ -10,17 +11,6 @@ import { type QaTestApp, sampleId, startQaTestApp } from './testing/qa-test-app'
  * fills the scorecard and submits; the agent sees the result; the supervisor's monthly summary
  * draws its chart. Screenshots go to test-output/recording-qa/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--autoplay-policy=no-user-gesture-required',
-];
 const SHOTS = resolve(__dirname, '../../../test-output/recording-qa');
 const IN = sampleId('1795818552.70.wav'); // 11.96 s, agent 1007
 const AUDIO = "document.getElementById('audio')";
@@ -30,8 +20,6 @@ describe('QA page in headless Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`Chromium is required at ${CHROMIUM}: apt-get install -y chromium`);
     mkdirSync(SHOTS, { recursive: true });
     t = await startQaTestApp({
       sampling: { ...DEFAULT_RECORDING_QA_CONFIG.sampling, minTalkSeconds: 5 },
@@ -62,7 +50,9 @@ describe('QA page in headless Chromium', () => {
         },
       ],
     );
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    browser = await launchChromium('The QA page test', {
+      extraFlags: ['--autoplay-policy=no-user-gesture-required'],
+    });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

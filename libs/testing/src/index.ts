@@ -26,3 +26,4 @@ export { type CaptureLine, amiText, captureJsonl } from './capture-builder';
 export * from './capture-replay';
 export * from './fixtures';
 export { spawnTypeScriptMain } from './typescript-child';
+export { CHROMIUM, type ChromiumOptions, launchChromium } from './browser';

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WallboardStayLateAlerts } from './stay-late-alerts';
-import { launchChromium } from './testing/browser';
+import { launchChromium } from '@cti/testing';
 import { playDemoMorning } from './testing/demo-scenario';
 import { TestServer } from './testing/test-server';
 
@@ -29,7 +29,7 @@ describe('wallboard page (headless Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await launchChromium('The wallboard page test');
   });
   afterAll(async () => {
     await browser?.close();

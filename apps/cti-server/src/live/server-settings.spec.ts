@@ -6,6 +6,15 @@ describe('server settings from the environment', () => {
     expect(s.simulator).toEqual({ agents: 12, speed: 1, seed: 1 });
     expect(s.port).toBe(3000);
     expect(s.boardShift).toEqual({ start: '09:00', end: '17:00' });
+    expect(s.trustProxy).toBe(false);
+  });
+
+  it('reads CTI_TRUST_PROXY as a hop count or a list of proxy addresses and networks', () => {
+    expect(readServerSettings({ CTI_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(
+      readServerSettings({ CTI_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,::1' }).trustProxy,
+    ).toEqual(['10.0.0.5', '192.168.0.0/16', '::1']);
+    expect(readServerSettings({ CTI_TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
   });
 
   it('takes the wallboard shift from CTI_SHIFT, across midnight too', () => {
@@ -31,5 +40,10 @@ describe('server settings from the environment', () => {
     expect(() => readServerSettings({ AMI_HOST: 'pbx.local' })).toThrow(
       /AMI_HOST is set but no call-center configuration/,
     );
+    for (const bad of ['true', '0', '10.0.0.300', '10.0.0.0/33', 'proxy.local', '1.2.3.4,']) {
+      expect(() => readServerSettings({ CTI_TRUST_PROXY: bad })).toThrow(
+        new RegExp(`^CTI_TRUST_PROXY must be a hop count .* got '${bad.replace(/\./g, '\\.')}'`),
+      );
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { loadConfig, resolveConfigPath, validateConfig } from '@cti/config';
 import { type CallCenterConfig } from '@cti/domain';
+import { parseTrustProxy, type TrustProxy } from '@cti/http-api';
 import { simulatedCallCenter } from '@cti/pbx-simulator';
 import { DEFAULT_SHUTDOWN_TIMEOUT_MS } from '../runtime/bounded-shutdown';
 
@@ -11,6 +12,8 @@ export abstract class ServerSettings {
   abstract readonly boardShift: { readonly start: string; readonly end: string };
   /** SIGTERM to exit, at most (CTI_SHUTDOWN_TIMEOUT_MS). */
   abstract readonly shutdownTimeoutMs: number;
+  /** CTI_TRUST_PROXY: which proxies' X-Forwarded-For gives the client address (off by default). */
+  abstract readonly trustProxy: TrustProxy;
   /** Set when no AMI host is configured: the simulator to start in-process. */
   abstract readonly simulator?: {
     readonly agents: number;
@@ -53,6 +56,7 @@ export function readServerSettings(env: Env): ServerSettings {
   const port = positive(env, 'PORT', 3000);
   const shift = boardShift(env);
   const shutdownTimeoutMs = positive(env, 'CTI_SHUTDOWN_TIMEOUT_MS', DEFAULT_SHUTDOWN_TIMEOUT_MS);
+  const trustProxy = parseTrustProxy(env.CTI_TRUST_PROXY);
   const file = resolveConfigPath(env);
   if (file || env.AMI_HOST) {
     if (!file)
@@ -60,13 +64,14 @@ export function readServerSettings(env: Env): ServerSettings {
         'AMI_HOST is set but no call-center configuration was found: set CTI_CONFIG or create config/call-center.yaml',
       );
     const config = loadConfig({ file, env });
-    if (config.ami.host) return { port, config, boardShift: shift, shutdownTimeoutMs };
+    if (config.ami.host) return { port, config, boardShift: shift, shutdownTimeoutMs, trustProxy };
   }
   const agents = positive(env, 'CTI_SIM_AGENTS', 12);
   return {
     port,
     boardShift: shift,
     shutdownTimeoutMs,
+    trustProxy,
     config: simulatedCallCenter(agents, simulatorTimezone(env)),
     simulator: {
       agents,

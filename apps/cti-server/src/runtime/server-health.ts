@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EventRateMeter, type HealthReport, HealthSource } from '@cti/http-api';
+import { performance } from 'node:perf_hooks';
+import {
+  EventRateMeter,
+  type HealthReport,
+  HealthSource,
+  type ServiceMetrics,
+} from '@cti/http-api';
 import { transactionWithin } from '@cti/persistence';
 import { WallboardGateway } from '@cti/wallboard';
 import { LiveCallCenter } from '../live/live-call-center';
@@ -13,16 +19,34 @@ export class ServerHealth extends HealthSource {
   private readonly events = new EventRateMeter();
   private stateChanges = 0;
   private gateway?: WallboardGateway;
+  private metrics?: ServiceMetrics;
+  /** When the AMI event being handled arrived; cleared once its synchronous handling is over. */
+  private eventArrivedAt?: number;
 
   constructor(
     private readonly live: LiveCallCenter,
     private readonly runtime: ServerRuntime,
   ) {
     super();
-    live.events$.subscribe(() => this.events.mark());
-    live.outputs$.subscribe((o) => {
-      if (o.type === 'agent-state') this.stateChanges++;
+    // Subscribed before the PBX link, so this runs first for each event; the core then handles
+    // the event synchronously, and the microtask clears the mark before any clock tick.
+    live.events$.subscribe(() => {
+      this.events.mark();
+      this.eventArrivedAt = performance.now();
+      queueMicrotask(() => (this.eventArrivedAt = undefined));
     });
+    live.outputs$.subscribe((o) => {
+      if (o.type !== 'agent-state') return;
+      this.stateChanges++;
+      if (this.eventArrivedAt !== undefined) {
+        this.metrics?.eventToState.observe((performance.now() - this.eventArrivedAt) / 1000);
+      }
+    });
+  }
+
+  /** The registry lives in the HTTP API module, built after this one. */
+  attachMetrics(metrics: ServiceMetrics): void {
+    this.metrics = metrics;
   }
 
   /** The gateway lives in the wallboard module, built after this one. */

@@ -19,9 +19,6 @@ const FILES: Readonly<Record<string, string>> = {
   'summary.js': 'text/javascript; charset=utf-8',
 };
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
 /** Absolute path of the QA page (no build step): ../web from the sources, or the source tree's. */
 export function qaWebDir(): string {
   const candidates = [
@@ -34,7 +31,7 @@ export function qaWebDir(): string {
 }
 
 /**
- * Serves the QA page at /qa/. The files hold no data (everything comes from the API with the
+ * Serves the QA page at /qa/; its security headers are the app's (applySecurityHeaders). The files hold no data (everything comes from the API with the
  * user's token), so they need no authentication (marked public for the app's global guard).
  */
 @ApiExcludeController() // a page, not part of the API
@@ -68,10 +65,6 @@ export class QaPageController {
       'Content-Type': FILES[file]!,
       'Content-Length': String(body.length),
       'Cache-Control': 'no-cache',
-      'Content-Security-Policy': CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
     });
     res.end(body);
   }

@@ -1,6 +1,7 @@
 import { type INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { Test } from '@nestjs/testing';
+import { applySecurityHeaders } from '@cti/http-api';
 import { type AddressInfo } from 'node:net';
 import { type RecordingQaConfig } from '../config/recording-qa-config';
 import { SERVICE_SCORECARD } from '../../../domain/src/qa/qa-fixtures';
@@ -150,6 +151,7 @@ export async function startQaTestApp(
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  applySecurityHeaders(app);
   await app.listen(0, '127.0.0.1');
   const registry = app.get(RecordingRegistry);
   for (const s of sampleRecordings()) {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WorkforceApiApp, API_PASSWORD } from '../testing/api-app';
-import { launchChromium } from '../testing/browser';
+import { launchChromium } from '@cti/testing';
 import { session } from '../testing/day-scenario';
 import { at, calls } from '../testing/fixtures';
 
@@ -20,7 +20,7 @@ describe('the quota-day page (headless Chromium)', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
+    browser = await launchChromium('The quota-day page test');
     api = await WorkforceApiApp.start(await startTestDatabase(), at(DAY, '15:30'), {
       shiftEnd: { tickSeconds: 3600 },
     });

@@ -23,7 +23,7 @@ import {
   TokenService,
   UserAccounts,
 } from '@cti/auth';
-import { HttpErrorFilter, Public } from '@cti/http-api';
+import { applySecurityHeaders, HttpErrorFilter, Public } from '@cti/http-api';
 import { type CoreOutput } from '@cti/domain';
 import { AuditTrail, RecordWriter, UserStore } from '@cti/persistence';
 import { type HarnessDatabase } from './harness';
@@ -134,6 +134,7 @@ export class WorkforceApiApp {
       ],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
+    applySecurityHeaders(app);
     await app.init();
     const issuer = app.get(TokenService);
     const hash = await app.get(PasswordHasher).hash(API_PASSWORD);
