@@ -1,11 +1,17 @@
 import request from 'supertest';
+import { DEFAULT_LOGIN_LIMITS } from '@cti/auth';
 import { startTestDatabase } from '../../testing/src/postgres-test-db';
 import { applyTrustProxy, parseTrustProxy } from './security/trust-proxy';
 import { expectError } from './testing/expect-error';
 import { type ApiTestApp, startApiTestApp, USER_PASSWORD } from './testing/api-test-app';
 
 // Three failures from one address block it; the per-user limit is out of reach here.
-const LIMITS = { maxFailures: 100, maxFailuresPerIp: 3, windowSeconds: 300 };
+const LIMITS = {
+  ...DEFAULT_LOGIN_LIMITS,
+  maxFailures: 100,
+  maxFailuresPerIp: 3,
+  windowSeconds: 300,
+};
 
 describe('login limiter behind a reverse proxy (CTI_TRUST_PROXY, real app)', () => {
   let api: ApiTestApp;

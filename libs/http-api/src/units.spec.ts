@@ -162,6 +162,7 @@ describe('metrics helpers', () => {
       wsClients: 4,
       events: { total: 90, perSecond: 1.5 },
       stateChanges: 12,
+      eventLoop: { lagMs: 250, slow: true },
     } as const;
     metrics.eventToState.observe(0.0003);
     const first = await metrics.render(report, { succeeded: 3, failed: 1, rateLimited: 0 });
@@ -169,6 +170,8 @@ describe('metrics helpers', () => {
     expect(first).toContain('cti_db_queue_depth 7\n');
     expect(first).toContain('cti_ami_fresh 0\n');
     expect(first).toContain('cti_login_succeeded_total 3\n');
+    expect(first).toContain('cti_event_loop_lag_seconds 0.25\n');
+    expect(first).toContain('cti_event_loop_slow 1\n');
     expect(first).toContain('cti_event_to_state_seconds_bucket{le="0.0005"} 1\n');
     expect(first).toContain('cti_event_to_state_seconds_bucket{le="0.00025"} 0\n');
     expect(first).toMatch(/^process_cpu_user_seconds_total \d/m);
