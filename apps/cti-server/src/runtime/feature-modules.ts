@@ -107,8 +107,15 @@ class StoredSessionsPresence extends QaPresence {
 }
 
 /**
- * Recordings and QA. Where the recordings are: `CTI_RECORDINGS_DIR` (the PBX's monitor spool,
- * mounted), else `<data dir>/recordings`; how long they are kept: `CTI_RECORDING_RETENTION_DAYS`
+ * Where the recordings are: `CTI_RECORDINGS_DIR` (the PBX's monitor spool, mounted), else
+ * `<data dir>/recordings` (where the built-in simulator writes them too).
+ */
+export function recordingsRootOf(env: Env, dataDir: string): string {
+  return env.CTI_RECORDINGS_DIR ?? `${dataDir}/recordings`;
+}
+
+/**
+ * Recordings and QA, in `recordingsRootOf`; how long they are kept: `CTI_RECORDING_RETENTION_DAYS`
  * (required against a real PBX; 180 days on the built-in simulator).
  */
 export function recordingQaModule(
@@ -120,7 +127,7 @@ export function recordingQaModule(
   const callCenter = runtime.settings.config;
   const retention =
     env.CTI_RECORDING_RETENTION_DAYS ?? (runtime.settings.simulator ? '180' : undefined);
-  const root = env.CTI_RECORDINGS_DIR ?? `${dataDir}/recordings`;
+  const root = recordingsRootOf(env, dataDir);
   // Our own default folder is made on first start; a configured one must already be mounted.
   if (!env.CTI_RECORDINGS_DIR) mkdirSync(root, { recursive: true });
   const config = validateRecordingQaConfig({
