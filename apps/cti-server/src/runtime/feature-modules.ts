@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { type DynamicModule, Logger } from '@nestjs/common';
 import { AuditLog, UserAccounts, UserTokenVerifier } from '@cti/auth';
-import { type CoreOutput } from '@cti/domain';
+import { type CallCenterConfig, type CoreOutput, scheduleShiftStarts } from '@cti/domain';
 import {
   AmiRecordingControl,
   type QaAlert,
@@ -107,6 +107,22 @@ class StoredSessionsPresence extends QaPresence {
 }
 
 /**
+ * The configuration file's `qa:` settings. Sampling shifts not given there follow the work
+ * schedule's shifts when a workforce configuration is set, else the recording/QA defaults.
+ */
+export function qaSettingsOf(callCenter: CallCenterConfig, env: Env): Record<string, unknown> {
+  const { sampling = {}, fileNames = {} } = callCenter.qa ?? {};
+  const shiftStarts =
+    sampling.shiftStarts ??
+    (env.CTI_WORKFORCE_CONFIG
+      ? scheduleShiftStarts(
+          loadWorkforceConfig({ file: env.CTI_WORKFORCE_CONFIG, callCenter, env }).schedule,
+        )
+      : undefined);
+  return { sampling: shiftStarts ? { ...sampling, shiftStarts } : sampling, fileNames };
+}
+
+/**
  * Where the recordings are: `CTI_RECORDINGS_DIR` (the PBX's monitor spool, mounted), else
  * `<data dir>/recordings` (where the built-in simulator writes them too).
  */
@@ -134,6 +150,7 @@ export function recordingQaModule(
     storage: { kind: 'local', root },
     retentionDays: retention === undefined ? undefined : Number(retention),
     timezone: callCenter.timezone,
+    ...qaSettingsOf(callCenter, env),
   });
   return RecordingQaModule.register({
     config,
