@@ -122,6 +122,8 @@ async function review(assignment, row) {
   $('review').hidden = false;
   $('review-id').textContent = assignment.recordingId;
   $('score-message').textContent = '';
+  // Each call gets its own submit: the last call's submit left the button disabled.
+  $('submit-score').disabled = false;
   const mutes = assignment.recording?.mutes ?? [];
   $('mutes').textContent = mutes.length ? `${t('player.muted')}: ${mutes.length}` : '';
   const cards = await api('GET', '/api/qa/scorecards');
@@ -137,6 +139,7 @@ async function submitScore() {
     msg.textContent = t('score.missing');
     return;
   }
+  $('submit-score').disabled = true; // one submit per call, even on a double click
   try {
     const e = await api('POST', '/api/qa/evaluations', {
       assignmentId: current.id,
@@ -147,9 +150,9 @@ async function submitScore() {
     });
     msg.classList.add('ok');
     msg.textContent = `${t('score.saved')} ${e.result.total}${e.result.criticalFail ? ` (${t('score.criticalFail')})` : ''}`;
-    $('submit-score').disabled = true;
     document.querySelector(`tr[data-assignment="${CSS.escape(current.id)}"]`)?.remove();
   } catch (error) {
+    $('submit-score').disabled = false;
     msg.textContent = error instanceof ApiError ? (error.body?.message ?? t('error.generic')) : t('error.generic');
     handle(error);
   }
