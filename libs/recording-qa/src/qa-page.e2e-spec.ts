@@ -240,8 +240,21 @@ describe('QA page in headless Chromium', () => {
     );
     const page = await pageAs(t.token('qa1', 'qa'));
     await page.goto(`${t.url}/qa/`);
+    const firstRow = page.locator('tr[data-assignment="as-next-0"] td');
+    const firstStart = (await t.repo.get(next[0]))!.startedAt;
+    expect((await firstRow.allTextContents()).slice(0, 4)).toEqual([
+      'Wang Fang 王芳 · 1001',
+      await page.evaluate(
+        `new Date(${firstStart}).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })`,
+      ),
+      'support',
+      '呼入',
+    ]);
     for (const [i, recordingId] of next.entries()) {
       await page.locator(`tr[data-assignment="as-next-${i}"] button`).click();
+      expect(await page.textContent('#review-id')).toMatch(
+        /^(Wang Fang 王芳 · 1001|Li Wei 李伟 · 1002) · /,
+      );
       await page.waitForFunction(`${AUDIO}.duration > 0`, undefined, { timeout: 15_000 });
       expect(await page.isEnabled('#submit-score')).toBe(true);
       for (const [item, value] of [

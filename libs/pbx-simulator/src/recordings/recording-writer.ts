@@ -20,7 +20,8 @@ const SLICE_SAMPLES = 4 * MIXMONITOR_SAMPLE_RATE;
  * The audio depends only on the simulator's seed and the file name.
  */
 export class RecordingWriter implements MixMonitorFiles {
-  private readonly pending = new Set<Promise<void>>();
+  /** Files are written one after another, a slice at a time, so the simulation keeps its pace. */
+  private queue: Promise<void> = Promise.resolve();
   written = 0;
   failed = 0;
 
@@ -30,27 +31,29 @@ export class RecordingWriter implements MixMonitorFiles {
   ) {}
 
   record(fileName: string, seconds: number): void {
-    const audio = new ConversationAudio(audioSeed(this.seed, fileName), seconds);
-    const write = this.write(fileName, audio).then(
-      () => void (this.written += 1),
-      () => void (this.failed += 1),
-    );
-    this.pending.add(write);
-    void write.finally(() => this.pending.delete(write));
+    this.queue = this.queue
+      .then(() => this.write(fileName, seconds))
+      .then(
+        () => void (this.written += 1),
+        () => void (this.failed += 1),
+      );
   }
 
   /** Resolves once every file asked for so far is on disk (or has failed). */
   async flush(): Promise<void> {
-    await Promise.all([...this.pending]);
+    await this.queue;
   }
 
-  private async write(fileName: string, audio: ConversationAudio): Promise<void> {
+  private async write(fileName: string, seconds: number): Promise<void> {
+    const audio = new ConversationAudio(audioSeed(this.seed, fileName), seconds);
     const temp = join(this.dir, `.${fileName}.partial`);
     const file = await open(temp, 'w');
     try {
       await file.write(wavHeader(audio.sampleCount * 2));
-      for (let from = 0; from < audio.sampleCount; from += SLICE_SAMPLES)
+      for (let from = 0; from < audio.sampleCount; from += SLICE_SAMPLES) {
+        await new Promise<void>((r) => setImmediate(r)); // let timers and sockets run first
         await file.write(pcmBytes(audio.render(from, from + SLICE_SAMPLES)));
+      }
     } catch (error) {
       await file.close();
       await unlink(temp).catch(() => undefined);
