@@ -112,7 +112,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     stop: async () => {
       sched.stop();
       await server.close();
-      await recordings?.flush();
+      await recordings?.stop();
     },
   };
 }

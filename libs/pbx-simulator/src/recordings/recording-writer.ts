@@ -22,6 +22,7 @@ const SLICE_SAMPLES = 4 * MIXMONITOR_SAMPLE_RATE;
 export class RecordingWriter implements MixMonitorFiles {
   /** Files are written one after another, a slice at a time, so the simulation keeps its pace. */
   private queue: Promise<void> = Promise.resolve();
+  private stopped = false;
   written = 0;
   failed = 0;
 
@@ -32,15 +33,21 @@ export class RecordingWriter implements MixMonitorFiles {
 
   record(fileName: string, seconds: number): void {
     this.queue = this.queue
-      .then(() => this.write(fileName, seconds))
+      .then(() => (this.stopped ? false : this.write(fileName, seconds).then(() => true)))
       .then(
-        () => void (this.written += 1),
+        (done) => void (this.written += done ? 1 : 0),
         () => void (this.failed += 1),
       );
   }
 
   /** Resolves once every file asked for so far is on disk (or has failed). */
   async flush(): Promise<void> {
+    await this.queue;
+  }
+
+  /** Finishes the file being written and drops the rest: the PBX is going away. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     await this.queue;
   }
 
