@@ -17,6 +17,7 @@ import { LiveCallCenter } from './live/live-call-center';
 import { CtiServerModule } from './cti-server.module';
 import { readServerSettings, type ServerSettings } from './live/server-settings';
 import { ServerHealth } from './runtime/server-health';
+import { recordingsRootOf } from './runtime/recording-env';
 import { openRuntime } from './runtime/server-runtime';
 import { stopOnSignals } from './runtime/bounded-shutdown';
 
@@ -28,11 +29,16 @@ function dataDirOf(env: Env): string {
 }
 
 /** Builds and starts the server; returns the running app (tests call this with their own env). */
-export async function startServer(settings: ServerSettings, env: Env): Promise<INestApplication> {
+export async function startServer(given: ServerSettings, env: Env): Promise<INestApplication> {
+  const dataDir = dataDirOf(env);
+  // The built-in simulator writes its recordings where the QA registry looks for them.
+  const settings: ServerSettings = given.simulator
+    ? { ...given, simulator: { ...given.simulator, recordingsDir: recordingsRootOf(env, dataDir) } }
+    : given;
   const runtime = await openRuntime(settings, env);
   try {
     const app = await NestFactory.create<NestExpressApplication>(
-      CtiServerModule.forRuntime(runtime, env, dataDirOf(env)),
+      CtiServerModule.forRuntime(runtime, env, dataDir),
       { bodyParser: false },
     );
     applyInputLimits(app);

@@ -24,6 +24,7 @@ import {
   record,
   text,
 } from './schema';
+import { qaSection } from './qa-section';
 
 const count = integer(0);
 const seconds = integer(0);
@@ -218,7 +219,7 @@ function interfaceDeviceClashes(c: Checker, config: CallCenterConfig): void {
   );
 }
 
-const TOP_KEYS = ['timezone', 'ami', 'rules', 'queues', 'teams', 'agents'];
+const TOP_KEYS = ['timezone', 'ami', 'rules', 'queues', 'teams', 'agents', 'qa'];
 
 function secretOf(raw: unknown): string | undefined {
   const a =
@@ -242,7 +243,8 @@ export function validateConfig(raw: unknown, source?: string): CallCenterConfig 
     teams: items(c, 'teams', o.teams, ['id', 'name'], team),
     agents: items(c, 'agents', o.agents, AGENT_KEYS, agent),
   };
+  const qa = qaSection(c, o.qa);
   crossChecks(c, config);
   if (c.issues.length > 0) throw new ConfigError(c.issues, source);
-  return config;
+  return qa ? { ...config, qa } : config;
 }

@@ -47,6 +47,25 @@ export interface QueueConfig {
   readonly serviceLevelSeconds: number;
 }
 
+/**
+ * QA settings the configuration file may give (`qa:`); anything left out keeps the recording/QA
+ * defaults (docs/recording-qa.md).
+ */
+export interface QaSettingsConfig {
+  readonly sampling?: {
+    /** Local HH:MM starts of the sampling shifts; each runs to the next start. */
+    readonly shiftStarts?: readonly string[];
+    readonly minPerWeek?: number;
+    readonly minPerWorkedShift?: number;
+    readonly minTalkSeconds?: number;
+    readonly calibrationReviewers?: number;
+    /** Share of the picks (0-1) scored by several reviewers. */
+    readonly calibrationShare?: number;
+  };
+  /** Recording file-name templates by direction (ids only). */
+  readonly fileNames?: { readonly inbound?: string; readonly outbound?: string };
+}
+
 export interface CallCenterConfig {
   /** IANA zone of the center: days, quotas and reports follow it. */
   readonly timezone: string;
@@ -60,4 +79,5 @@ export interface CallCenterConfig {
   readonly queues: readonly QueueConfig[];
   readonly teams: readonly { readonly id: string; readonly name: string }[];
   readonly agents: readonly AgentConfig[];
+  readonly qa?: QaSettingsConfig;
 }

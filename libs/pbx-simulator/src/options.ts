@@ -66,10 +66,18 @@ export interface SimulatorOptions {
   sendTimeHeader?: string;
   /** Wall clock and timers; default the system clock. */
   clock?: ClockSource;
+  /**
+   * If set, a recorded call leaves a WAV here where MixMonitor would (`<Uniqueid>.wav`, the
+   * call's talk time, synthetic speech from the seed). Off by default.
+   */
+  recordingsDir?: string;
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, 'sendTimeHeader' | 'callRate'>> & {
+export type ResolvedOptions = Required<
+  Omit<SimulatorOptions, 'sendTimeHeader' | 'callRate' | 'recordingsDir'>
+> & {
   sendTimeHeader: string | undefined;
+  recordingsDir: string | undefined;
   callRate: number;
 };
 
@@ -123,6 +131,7 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     cdr: options.cdr ?? true,
     authFailDelayMs: options.authFailDelayMs ?? 1000,
     sendTimeHeader: options.sendTimeHeader,
+    recordingsDir: options.recordingsDir,
     clock,
   };
   validate(resolved);

@@ -5,6 +5,7 @@ import { resolveOptions, type SimulatorOptions } from './options';
 import { agentInterface } from './pbx/model';
 import { type PbxCounters, Pbx } from './pbx/pbx';
 import { Prng } from './prng';
+import { RecordingWriter } from './recordings/recording-writer';
 import { SimScheduler } from './scheduler';
 import { AmiServer } from './server/ami-server';
 
@@ -22,6 +23,9 @@ export interface SimulatorStats extends PbxCounters {
   /** Worst delay between an event's due time and its emission, wall ms (finite speeds). */
   maxLagMs: number;
   started: boolean;
+  /** Recording files written and failed (only with `recordingsDir`). */
+  recordingsWritten: number;
+  recordingsFailed: number;
 }
 
 export interface RunningSimulator {
@@ -49,7 +53,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     o.clock,
     () => serverRef.current?.canAcceptMore() ?? true,
   );
-  const pbx = new Pbx(sched, prng.fork(0), o.queues, o.cdr);
+  const recordings = o.recordingsDir ? new RecordingWriter(o.recordingsDir, o.seed) : undefined;
+  const pbx = new Pbx(sched, prng.fork(0), o.queues, o.cdr, recordings);
   for (let i = 0; i < o.agents; i += 1) {
     const ext = agentExtension(i);
     pbx.addAgent({
@@ -104,10 +109,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       channelsCreated: pbx.channels.created,
       maxLagMs: sched.maxLagMs,
       started,
+      recordingsWritten: recordings?.written ?? 0,
+      recordingsFailed: recordings?.failed ?? 0,
     }),
     stop: async () => {
       sched.stop();
       await server.close();
+      await recordings?.stop();
     },
   };
 }

@@ -201,4 +201,71 @@ describe('QA page in headless Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/qa-summary-en.png`, fullPage: true });
     await page.context().close();
   });
+
+  it('a reviewer scores two calls in a row without reloading the page', async () => {
+    const next = [sampleId('1795818523.22.wav'), sampleId('1795818709.2.wav')];
+    await t.qa.addDraw(
+      {
+        id: 'w48|d2',
+        weekId: '2026-W48',
+        shiftId: '2026-11-27T20:00',
+        seed: 's',
+        inputs: {},
+        inputsSha256: '',
+        draw: { weekId: '2026-W48', shiftId: '2026-11-27T20:00', seed: 's', picks: [], agents: [] },
+        createdAt: 2,
+        createdBy: 'sup1',
+      },
+      next.map((recordingId, i) => ({
+        id: `as-next-${i}`,
+        drawId: 'w48|d2',
+        recordingId,
+        agentId: i === 0 ? '1001' : '1002',
+        teamId: i === 0 ? 'north' : 'south',
+        reviewerId: 'qa1',
+        calibration: false,
+        status: 'open' as const,
+        createdAt: 2,
+      })),
+    );
+    const page = await pageAs(t.token('qa1', 'qa'));
+    await page.goto(`${t.url}/qa/`);
+    const firstRow = page.locator('tr[data-assignment="as-next-0"] td');
+    const firstStart = (await t.repo.get(next[0]))!.startedAt;
+    expect((await firstRow.allTextContents()).slice(0, 4)).toEqual([
+      'Wang Fang 王芳 · 1001',
+      await page.evaluate(
+        `new Date(${firstStart}).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })`,
+      ),
+      'support',
+      '呼入',
+    ]);
+    for (const [i, recordingId] of next.entries()) {
+      await page.locator(`tr[data-assignment="as-next-${i}"] button`).click();
+      expect(await page.textContent('#review-id')).toMatch(
+        /^(Wang Fang 王芳 · 1001|Li Wei 李伟 · 1002) · /,
+      );
+      await page.waitForFunction(`${AUDIO}.duration > 0`, undefined, { timeout: 15_000 });
+      expect(await page.isEnabled('#submit-score')).toBe(true);
+      for (const [item, value] of [
+        ['rings', '1'],
+        ['greeting', '4'],
+        ['confirm', '5'],
+        ['wait', 'na'],
+        ['argue', '1'],
+        ['closing', '1'],
+      ]) {
+        await page.check(`input[name="${item}"][value="${value}"]`);
+      }
+      await page.click('#submit-score');
+      await page.waitForFunction(
+        `document.getElementById('score-message').textContent.startsWith('已提交')`,
+      );
+      if (i === 0)
+        await page.screenshot({ path: `${SHOTS}/qa-second-call-zh.png`, fullPage: true });
+      expect(await t.qa.evaluations({ recordingId })).toHaveLength(1);
+    }
+    expect(await page.locator('#assignment-table tbody tr').count()).toBe(0);
+    await page.context().close();
+  });
 });

@@ -87,8 +87,9 @@ export function qaExtraProviders(config: RecordingQaConfig): Provider[] {
         cards: QaScorecardService,
         audit: QaAudit,
         clock: QaClock,
-      ) => new QaScoringService(config, store, repo, cards, audit, clock),
-      inject: [QaStore, RecordingRepository, QaScorecardService, QaAudit, QaClock],
+        directory: QaDirectory,
+      ) => new QaScoringService(config, store, repo, cards, audit, clock, directory),
+      inject: [QaStore, RecordingRepository, QaScorecardService, QaAudit, QaClock, QaDirectory],
     },
     {
       provide: QaReportService,

@@ -107,21 +107,41 @@ async function showAssignments() {
       const open = Object.assign(document.createElement('button'), { type: 'button', textContent: t('assignments.open') });
       open.addEventListener('click', () => void review(a, tr));
       const r = a.recording ?? {};
-      const agent = a.calibration ? `${a.agentId} (${t('assignments.calibration')})` : a.agentId;
+      const who = agentLabel(a);
+      const agent = a.calibration ? `${who} (${t('assignments.calibration')})` : who;
       const action = document.createElement('td');
       action.append(open);
-      tr.append(cell(r.day ?? ''), cell(agent), cell(r.customerMasked ?? ''), cell(mmss(r.durationSeconds)), action);
+      tr.append(
+        cell(agent),
+        cell(callTime(r.startedAt)),
+        cell(r.queue ?? ''),
+        cell(r.direction ? t(`dir.${r.direction}`) : ''),
+        cell(r.customerMasked ?? ''),
+        cell(mmss(r.durationSeconds)),
+        action,
+      );
       return tr;
     }),
   );
+}
+
+/** "吴磊 Wu Lei · 1007": the name reviewers know, with the 工号. */
+function agentLabel(a) {
+  return a.agentName ? `${a.agentName} · ${a.agentId}` : a.agentId;
+}
+
+function callTime(at) {
+  return at === undefined ? '' : new Date(at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
 }
 
 async function review(assignment, row) {
   for (const tr of row.parentElement.children) tr.classList.toggle('selected', tr === row);
   current = assignment;
   $('review').hidden = false;
-  $('review-id').textContent = assignment.recordingId;
+  $('review-id').textContent = `${agentLabel(assignment)} · ${callTime(assignment.recording?.startedAt)}`;
   $('score-message').textContent = '';
+  // Each call gets its own submit: the last call's submit left the button disabled.
+  $('submit-score').disabled = false;
   const mutes = assignment.recording?.mutes ?? [];
   $('mutes').textContent = mutes.length ? `${t('player.muted')}: ${mutes.length}` : '';
   const cards = await api('GET', '/api/qa/scorecards');
@@ -137,6 +157,7 @@ async function submitScore() {
     msg.textContent = t('score.missing');
     return;
   }
+  $('submit-score').disabled = true; // one submit per call, even on a double click
   try {
     const e = await api('POST', '/api/qa/evaluations', {
       assignmentId: current.id,
@@ -147,9 +168,9 @@ async function submitScore() {
     });
     msg.classList.add('ok');
     msg.textContent = `${t('score.saved')} ${e.result.total}${e.result.criticalFail ? ` (${t('score.criticalFail')})` : ''}`;
-    $('submit-score').disabled = true;
     document.querySelector(`tr[data-assignment="${CSS.escape(current.id)}"]`)?.remove();
   } catch (error) {
+    $('submit-score').disabled = false;
     msg.textContent = error instanceof ApiError ? (error.body?.message ?? t('error.generic')) : t('error.generic');
     handle(error);
   }

@@ -40,7 +40,7 @@ export class ScorecardForm {
     const choices = document.createElement('span');
     choices.className = 'choices';
     const options = item.scale.kind === 'yes-no'
-      ? [[1, t('score.yes')], [0, t('score.no')]]
+      ? [[1, item.scale.passLabel ?? t('score.yes')], [0, item.scale.failLabel ?? t('score.no')]]
       : Array.from({ length: item.scale.max + 1 }, (_, i) => [item.scale.max - i, String(item.scale.max - i)]);
     if (item.allowNa) options.push(['na', t('score.na')]);
     for (const [value, text] of options) {

@@ -79,6 +79,7 @@ export class LiveCallCenter implements OnModuleInit {
         agents: simulator.agents,
         speed: simulator.speed,
         seed: simulator.seed,
+        recordingsDir: simulator.recordingsDir,
         users: [
           {
             ...SIMULATOR_USER,

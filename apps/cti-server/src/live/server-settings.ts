@@ -19,6 +19,8 @@ export abstract class ServerSettings {
     readonly agents: number;
     readonly speed: number;
     readonly seed: number;
+    /** Where it writes a WAV for each recorded call (the QA registry's storage root). */
+    readonly recordingsDir?: string;
   };
 }
 

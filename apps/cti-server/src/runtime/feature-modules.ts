@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger } from '@nestjs/common';
 import { AuditLog, UserAccounts, UserTokenVerifier } from '@cti/auth';
-import { type CoreOutput } from '@cti/domain';
+import { type CallCenterConfig, type CoreOutput, scheduleShiftStarts } from '@cti/domain';
 import {
   AmiRecordingControl,
   type QaAlert,
@@ -107,8 +107,23 @@ class StoredSessionsPresence extends QaPresence {
 }
 
 /**
- * Recordings and QA. Where the recordings are: `CTI_RECORDINGS_DIR` (the PBX's monitor spool,
- * mounted), else `<data dir>/recordings`; how long they are kept: `CTI_RECORDING_RETENTION_DAYS`
+ * The configuration file's `qa:` settings. Sampling shifts not given there follow the work
+ * schedule's shifts when a workforce configuration is set, else the recording/QA defaults.
+ */
+export function qaSettingsOf(callCenter: CallCenterConfig, env: Env): Record<string, unknown> {
+  const { sampling = {}, fileNames = {} } = callCenter.qa ?? {};
+  const shiftStarts =
+    sampling.shiftStarts ??
+    (env.CTI_WORKFORCE_CONFIG
+      ? scheduleShiftStarts(
+          loadWorkforceConfig({ file: env.CTI_WORKFORCE_CONFIG, callCenter, env }).schedule,
+        )
+      : undefined);
+  return { sampling: shiftStarts ? { ...sampling, shiftStarts } : sampling, fileNames };
+}
+
+/**
+ * Recordings and QA, in `recordingsRootOf`; how long they are kept: `CTI_RECORDING_RETENTION_DAYS`
  * (required against a real PBX; 180 days on the built-in simulator).
  */
 export function recordingQaModule(
@@ -123,6 +138,7 @@ export function recordingQaModule(
     storage: { kind: 'local', root },
     retentionDays,
     timezone: callCenter.timezone,
+    ...qaSettingsOf(callCenter, env),
   });
   return RecordingQaModule.register({
     config,

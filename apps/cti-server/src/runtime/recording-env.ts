@@ -7,6 +7,14 @@ const SIMULATOR_RETENTION_DAYS = 180;
 const MAX_RETENTION_DAYS = 36_500;
 
 /**
+ * Where the recordings are: `CTI_RECORDINGS_DIR` (the PBX's monitor folder, mounted), else
+ * `<data dir>/recordings` (where the built-in simulator writes them too).
+ */
+export function recordingsRootOf(env: Env, dataDir: string): string {
+  return env.CTI_RECORDINGS_DIR?.trim() || `${dataDir}/recordings`;
+}
+
+/**
  * Where the recordings are and how long they are kept, from the environment; a missing or bad
  * value stops the start with a message naming the variable to set.
  * - `CTI_RECORDINGS_DIR`: the PBX's monitor folder, mounted; it must exist (an unmounted volume
@@ -23,7 +31,7 @@ export function readRecordingEnv(
     throw new Error(
       `CTI_RECORDINGS_DIR is '${given}', which does not exist: mount it or fix the path`,
     );
-  const root = given || `${dataDir}/recordings`;
+  const root = recordingsRootOf(env, dataDir);
   if (!given) mkdirSync(root, { recursive: true });
   return { root, retentionDays: retentionDaysOf(env, onSimulator) };
 }

@@ -46,9 +46,9 @@ export const SERVICE_SCORECARD: Scorecard = {
         },
         {
           id: 'argue',
-          text: 'Never argues with the customer 不与客户争吵',
+          text: 'Argues with the customer 与客户争吵（出现即判零分）',
           weight: 1,
-          scale: { kind: 'yes-no' },
+          scale: { kind: 'yes-no', passLabel: '未出现 not seen', failLabel: '出现 seen' },
           critical: true,
         },
       ],

@@ -4,7 +4,16 @@
  * the version it was scored with, so changing the card never rewrites past scores.
  */
 export type ItemScale =
-  { readonly kind: 'yes-no' } | { readonly kind: 'points'; readonly max: number };
+  | {
+      readonly kind: 'yes-no';
+      /**
+       * What the reviewer picks, when plain yes/no would read backwards: for "与客户争吵" the
+       * passing answer is `未出现` and the failing one `出现`. Both or neither.
+       */
+      readonly passLabel?: string;
+      readonly failLabel?: string;
+    }
+  | { readonly kind: 'points'; readonly max: number };
 
 export interface ScorecardItem {
   readonly id: string;
@@ -41,6 +50,7 @@ export interface Scorecard extends ScorecardDefinition {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const MAX_TEXT = 500;
+const MAX_LABEL = 40;
 
 /** Every problem of a definition, as `path: message` (empty when valid). */
 export function scorecardProblems(def: ScorecardDefinition): string[] {
@@ -90,6 +100,17 @@ export function scorecardProblems(def: ScorecardDefinition): string[] {
         }
       } else if (scale?.kind === 'yes-no') {
         if (item.passAt !== undefined) problems.push(`${ip}.passAt: only for a points scale`);
+        const labels = [scale.passLabel, scale.failLabel];
+        const given = labels.filter((l) => l !== undefined);
+        if (
+          given.length === 1 ||
+          !given.every((l) => typeof l === 'string' && l.trim() && l.length <= MAX_LABEL) ||
+          (given.length === 2 && labels[0]!.trim() === labels[1]!.trim())
+        ) {
+          problems.push(
+            `${ip}.scale: passLabel and failLabel: both or neither, distinct, 1..${MAX_LABEL} characters`,
+          );
+        }
       } else problems.push(`${ip}.scale: yes-no or points`);
       if (item.critical && item.allowNa)
         problems.push(`${ip}: a critical item cannot be not-applicable`);
@@ -131,7 +152,13 @@ function normalise(def: ScorecardDefinition): unknown {
         text: i.text.trim(),
         weight: i.weight,
         scale:
-          i.scale.kind === 'points' ? { kind: 'points', max: i.scale.max } : { kind: 'yes-no' },
+          i.scale.kind === 'points'
+            ? { kind: 'points', max: i.scale.max }
+            : {
+                kind: 'yes-no',
+                passLabel: i.scale.passLabel?.trim() ?? null,
+                failLabel: i.scale.failLabel?.trim() ?? null,
+              },
         critical: i.critical === true,
         allowNa: i.allowNa === true,
         passAt: i.passAt ?? null,

@@ -44,6 +44,26 @@ describe('scorecards and scoring', () => {
     ]);
   });
 
+  it("names a yes/no item's answers when asked to, both or neither, and versions a relabelling", () => {
+    const relabel = (scale: object): typeof CARD =>
+      ({
+        ...CARD,
+        sections: [{ ...CARD.sections[0], items: [{ ...CARD.sections[0].items[0], scale }] }],
+      }) as typeof CARD;
+    const labelled = relabel({ kind: 'yes-no', passLabel: '未出现', failLabel: '出现' });
+    expect(scorecardProblems(labelled)).toEqual([]);
+    for (const scale of [
+      { kind: 'yes-no', passLabel: '未出现' },
+      { kind: 'yes-no', passLabel: '出现', failLabel: ' 出现' },
+      { kind: 'yes-no', passLabel: '', failLabel: '出现' },
+    ]) {
+      expect(scorecardProblems(relabel(scale))).toEqual([
+        'sections[0].items[0].scale: passLabel and failLabel: both or neither, distinct, 1..40 characters',
+      ]);
+    }
+    expect(sameScoring(labelled, relabel({ kind: 'yes-no' }))).toBe(false);
+  });
+
   it('scores a perfect call 100 and weights items within sections and sections within the card', () => {
     expect(scoreAnswers(CARD, PERFECT)).toMatchObject({
       total: 100,

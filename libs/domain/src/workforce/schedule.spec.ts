@@ -2,6 +2,7 @@ import {
   type DayPlan,
   planDay,
   type ScheduleConfig,
+  scheduleShiftStarts,
   seasonOf,
   shiftInstants,
   workDayOf,
@@ -168,5 +169,14 @@ describe('work day of a call', () => {
     };
     expect(workDayOf(daily, heating, at('2026-11-03', '07:44', 59))).toBe('2026-11-02');
     expect(workDayOf(daily, heating, at('2026-11-03', '07:45'))).toBe('2026-11-03');
+  });
+});
+
+describe('shift starts of a schedule (the default QA sampling shifts)', () => {
+  it("lists each pattern's first start once, in order", () => {
+    const night = { periods: [{ start: '21:00', end: '05:00' }] };
+    expect(scheduleShiftStarts({ ...SCHEDULE, patterns: { ...SCHEDULE.patterns, night } })).toEqual(
+      [...new Set(Object.values(SCHEDULE.patterns).map((p) => p.periods[0].start)), '21:00'].sort(),
+    );
   });
 });

@@ -218,3 +218,14 @@ export function workDayOf(config: ScheduleConfig, agent: ScheduledAgent, instant
   );
   return endsOn > previous.day && instant < claimUntil ? previous.day : calendar;
 }
+
+/**
+ * The local times the schedule's shifts start (each pattern's first period), distinct and
+ * sorted: the default sampling shifts of QA, so every worked shift is its own draw.
+ */
+export function scheduleShiftStarts(config: ScheduleConfig): string[] {
+  const starts = Object.values(config.patterns)
+    .map((p) => p.periods[0]?.start)
+    .filter((s): s is string => s !== undefined);
+  return [...new Set(starts)].sort();
+}

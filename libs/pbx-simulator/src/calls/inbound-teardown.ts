@@ -17,6 +17,11 @@ export function hangupAfterQueueCall(s: InboundCallState, by: 'agent' | 'caller'
   const agentTwo = winner.pair.two;
   const talkSec = Math.floor((pbx.nowUs() - (s.connectUs as number)) / 1e6);
   const holdSec = Math.floor(((s.connectUs as number) - s.joinUs) / 1e6);
+  // MixMonitor (option b) recorded the bridged part; its file is named after the caller leg.
+  pbx.recordings.record(
+    `${caller.one.uniqueid}.wav`,
+    (pbx.nowUs() - (s.connectUs as number)) / 1e6,
+  );
   const agentComplete = (): void =>
     pbx.events.emit('AgentComplete', 'agent', [
       ...snapshot(caller.one),

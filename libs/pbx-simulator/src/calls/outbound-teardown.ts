@@ -65,6 +65,12 @@ export function hangupAnsweredOutbound(s: OutboundCallState): void {
   const { pbx, phone, plan } = s;
   const customer = s.customer as LocalPair;
   const ch = pbx.channels;
+  // The recording started when the customer answered; its file is named after the agent leg.
+  if (plan.recorded)
+    pbx.recordings.record(
+      `${phone.one.uniqueid}.wav`,
+      (pbx.nowUs() - (s.customerAnswerUs as number)) / 1e6,
+    );
   const dialCdr = (): void =>
     writeCdr(
       s,

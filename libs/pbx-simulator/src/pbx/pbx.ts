@@ -1,5 +1,6 @@
 import { type QueueSpec } from '../options';
 import { type Prng } from '../prng';
+import { type MixMonitorFiles, NO_RECORDING_FILES } from '../recordings/recording-writer';
 import { type SimScheduler } from '../scheduler';
 import { BridgeRegistry } from './bridges';
 import { CdrWriter } from './cdr';
@@ -53,6 +54,8 @@ export class Pbx {
     readonly prng: Prng,
     queueSpecs: readonly QueueSpec[],
     cdrEnabled: boolean,
+    /** Where MixMonitor's files go (none by default). */
+    readonly recordings: MixMonitorFiles = NO_RECORDING_FILES,
   ) {
     this.events = new EventSink(sched, prng.fork(1));
     this.devices = new DeviceRegistry(this.events);

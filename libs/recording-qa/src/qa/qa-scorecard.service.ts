@@ -7,6 +7,7 @@ import {
 import { type QaAudit } from '../ports/qa-runtime.port';
 import { type QaStore, QaStoreConflict, type StoredScorecard } from '../ports/qa-store.port';
 import { QaError } from '../qa-errors';
+import { DEFAULT_SCORECARD } from './default-scorecard';
 
 /**
  * Scorecards from configuration or the API, versioned: storing a definition that scores
@@ -18,10 +19,16 @@ export class QaScorecardService {
     private readonly audit: QaAudit,
   ) {}
 
-  /** Loads the configured scorecards at start (version 1, or a new version when changed). */
+  /**
+   * Loads the configured scorecards at start (version 1, or a new version when changed); with
+   * none configured and none stored yet, stores the default service standard, so a first start
+   * can be scored at once. Later starts find a card and leave it (and its edits) alone.
+   */
   async bootstrap(cards: readonly ScorecardDefinition[], now: number): Promise<Scorecard[]> {
     const out: Scorecard[] = [];
     for (const def of cards) out.push(await this.define(def, 'config', now));
+    if (cards.length === 0 && (await this.store.latestScorecards()).length === 0)
+      out.push(await this.define(DEFAULT_SCORECARD, 'default', now));
     return out;
   }
 

@@ -11,7 +11,12 @@ import {
   scoreAnswers,
   type TimedComment,
 } from '@cti/domain';
-import { type QaAudit, type QaClock, type QaPrincipal } from '../ports/qa-runtime.port';
+import {
+  type QaAudit,
+  type QaClock,
+  type QaDirectory,
+  type QaPrincipal,
+} from '../ports/qa-runtime.port';
 import {
   type AssignmentRecord,
   type EvaluationFilter,
@@ -32,6 +37,8 @@ export interface SubmitScore {
 }
 
 export interface AssignmentView extends AssignmentRecord {
+  /** The agent's display name from the directory, for the reviewer's list. */
+  readonly agentName?: string;
   readonly recording?: Pick<
     RecordingEntry,
     | 'id'
@@ -59,6 +66,7 @@ export class QaScoringService {
     private readonly scorecards: QaScorecardService,
     private readonly audit: QaAudit,
     private readonly clock: QaClock,
+    private readonly directory: QaDirectory,
   ) {}
 
   async myAssignments(
@@ -66,8 +74,11 @@ export class QaScoringService {
     status: AssignmentRecord['status'] = 'open',
   ): Promise<AssignmentView[]> {
     const list = await this.store.assignments({ reviewerId: p.userId, status });
+    const names = new Map(this.directory.agents().map((agent) => [agent.id, agent.name]));
     const out: AssignmentView[] = [];
-    for (const a of list) {
+    for (const assignment of list) {
+      const name = names.get(assignment.agentId);
+      const a = name !== undefined ? { ...assignment, agentName: name } : assignment;
       const r = await this.recordings.get(a.recordingId);
       out.push(
         r
