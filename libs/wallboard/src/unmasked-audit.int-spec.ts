@@ -30,6 +30,8 @@ describe('wallboard: who watches unmasked numbers is audited, once per connectio
     const s = server.script;
     s.login('8001', ['support']);
     s.answer(s.ring('8001', 'support', s.callerJoins('support', NUMBER)));
+    // Snapshots come from the hub's view, refreshed at each coalescing tick: take it now.
+    server.hub.flush();
   });
   afterEach(async () => {
     for (const c of clients.splice(0)) c.ws.close();

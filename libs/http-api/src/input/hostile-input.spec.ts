@@ -1,4 +1,4 @@
-import { inputShapeProblem, MAX_INPUT_DEPTH, queryKeyProblem } from './hostile-input';
+import { inputShapeProblem, MAX_INPUT_DEPTH, pathProblem, queryKeyProblem } from './hostile-input';
 
 const nested = (depth: number): unknown =>
   JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`) as unknown;
@@ -35,5 +35,14 @@ describe('the hostile-input check', () => {
     expect(queryKeyProblem('/api/x?a[__proto__][b]=1')).toBe('key "__proto__" is not allowed');
     expect(queryKeyProblem('/api/x?a.toString=1')).toBe('key "toString" is not allowed');
     expect(queryKeyProblem('/api/x?%5F%5Fproto%5F%5F=1')).toBe('key "__proto__" is not allowed');
+  });
+
+  it('refuses the NUL character in the path, in values and in keys (PostgreSQL text cannot hold it)', () => {
+    const nul = 'text may not contain the NUL character (U+0000)';
+    expect(pathProblem('/api/qa/calibration/%00?day=1')).toBe(nul);
+    expect(pathProblem('/api/qa/calibration/abc?q=%00')).toBeUndefined();
+    expect(inputShapeProblem({ comment: 'a\u0000b' })).toBe(nul);
+    expect(inputShapeProblem({ list: [{ ['k\u0000']: 1 }] })).toBe(nul);
+    expect(inputShapeProblem({ comment: 'ordinary text' })).toBeUndefined();
   });
 });

@@ -16,6 +16,8 @@ const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 const refusedKey = (key: string) => `key "${key}" is not allowed`;
+// PostgreSQL text cannot hold U+0000: refused at the edge, not found out by a failing query.
+const NUL_PROBLEM = 'text may not contain the NUL character (U+0000)';
 
 /** What makes a parsed body or query hostile (too deep, a prototype key), or undefined. */
 export function inputShapeProblem(input: unknown, maxDepth = MAX_INPUT_DEPTH): string | undefined {
@@ -23,10 +25,12 @@ export function inputShapeProblem(input: unknown, maxDepth = MAX_INPUT_DEPTH): s
   const pending: { value: unknown; depth: number }[] = [{ value: input, depth: 0 }];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value, depth } = next;
+    if (typeof value === 'string' && value.includes('\u0000')) return NUL_PROBLEM;
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= maxDepth) return `nested deeper than ${maxDepth} levels`;
     for (const [key, child] of Object.entries(value)) {
       if (PROTOTYPE_KEYS.has(key)) return refusedKey(key);
+      if (key.includes('\u0000')) return NUL_PROBLEM;
       pending.push({ value: child, depth: depth + 1 });
     }
   }
@@ -47,6 +51,13 @@ export function queryKeyProblem(url: string): string | undefined {
   return undefined;
 }
 
+/** A NUL in the path (`%00`, or raw): it would reach a route parameter, and then a query. */
+export function pathProblem(url: string): string | undefined {
+  const at = url.indexOf('?');
+  const path = at < 0 ? url : url.slice(0, at);
+  return /%00|\u0000/i.test(path) ? NUL_PROBLEM : undefined;
+}
+
 interface ParsedRequest {
   readonly originalUrl?: string;
   readonly url?: string;
@@ -60,9 +71,12 @@ export function refuseHostileInput(
   _res: unknown,
   next: (error?: unknown) => void,
 ): void {
-  const query = queryKeyProblem(req.originalUrl ?? req.url ?? '') ?? inputShapeProblem(req.query);
+  const url = req.originalUrl ?? req.url ?? '';
+  const path = pathProblem(url);
+  const query = queryKeyProblem(url) ?? inputShapeProblem(req.query);
   const body = inputShapeProblem(req.body);
   const fields: FieldProblem[] = [
+    ...(path !== undefined ? [{ field: 'path', problems: [path] }] : []),
     ...(query !== undefined ? [{ field: 'query', problems: [query] }] : []),
     ...(body !== undefined ? [{ field: 'body', problems: [body] }] : []),
   ];
