@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { until } from '@cti/testing';
 import {
   postmasterPid,
   signalCluster,
@@ -14,16 +15,6 @@ interface Health {
   status: string;
   database: { ok: boolean; down?: string };
   spool: { state: string; queued: number; spooled: number };
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe('the running product through database faults (embedded PostgreSQL, simulator traffic)', () => {

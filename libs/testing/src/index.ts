@@ -27,3 +27,4 @@ export * from './capture-replay';
 export * from './fixtures';
 export { spawnTypeScriptMain } from './typescript-child';
 export { CHROMIUM, type ChromiumOptions, launchChromium } from './browser';
+export { until } from './until';
