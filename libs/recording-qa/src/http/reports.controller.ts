@@ -121,6 +121,7 @@ export class ReportsController {
 
   private async sendXlsx(res: ServerResponse, file: string, tables: ReportTable[]): Promise<void> {
     const doc = {
+      // Every sheet carries its own title; the document's is only their fallback.
       title: tables[0]!.title,
       timezone: this.settings.config.timezone,
       created: new Date(this.clock.now()),
