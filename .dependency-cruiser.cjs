@@ -16,6 +16,13 @@ module.exports = {
       to: { path: '^libs/(ami|config|testing)/', pathNot: '^libs/$1/' },
     },
     {
+      name: 'platform-imports-no-feature-lib',
+      comment: 'Every feature lib may use libs/platform, so it may only build on the pure domain.',
+      severity: 'error',
+      from: { path: '^libs/platform/', pathNot: '\\.(spec|int-spec|e2e-spec)\\.ts$' },
+      to: { path: '^libs/', pathNot: '^libs/(platform|domain)/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

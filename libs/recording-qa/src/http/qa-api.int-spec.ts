@@ -9,7 +9,7 @@ import {
 } from '../ports/qa-store.port';
 import { type QaTestApp, sampleId, START, startQaTestApp } from '../testing/qa-test-app';
 import { startedOutput } from '../testing/registry-fixture';
-import { parseCsv } from '../reports/csv';
+import { parseCsv } from '@cti/platform';
 
 class FakePbx extends PbxRecordingControl {
   readonly mutes: [string, string, boolean][] = [];
@@ -443,8 +443,8 @@ describe('QA API: scorecards, draws, scoring, disputes, calibration', () => {
     });
     const rows = parseCsv(Buffer.from(await csv.arrayBuffer()).toString('utf8'));
     expect(rows.slice(1)).toEqual([
-      ['1002', 'Li Wei 李伟', 'south', '1', '1', '3', 'no', '1', '1', ''],
-      ['1007', 'Wu Lei 吴磊', 'north', '1', '1', '3', 'no', '1', '1', ''],
+      ['1002', 'Li Wei 李伟', 'south', '1', '1', '3', '否', '1', '1', ''],
+      ['1007', 'Wu Lei 吴磊', 'north', '1', '1', '3', '否', '1', '1', ''],
     ]);
   });
 

@@ -4,12 +4,12 @@ import { type ServerResponse } from 'node:http';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarMonth } from '@cti/http-api';
 import { type MonthlySummary } from '@cti/domain';
+import { writeCsv, writeXlsx } from '@cti/platform';
 import { QaAudit, QaClock, type QaPrincipal } from '../ports/qa-runtime.port';
 import { QaError } from '../qa-errors';
-import { toCsv } from '../reports/csv';
 import { QaReportService, type WeeklyCoverage } from '../reports/qa-report.service';
-import { type ReportTable } from '../reports/report-tables';
-import { toXlsx } from '../reports/xlsx';
+import { type ReportTable, tableSheet } from '../reports/report-tables';
+import { RecordingQaSettings } from '../recording-qa.settings';
 import { MonthQueryDto, WeekQueryDto } from './qa.dto';
 import { principalOf, QaAuthGuard, type QaRequest, QaRoles } from './qa-auth.guard';
 import { QaErrorFilter } from './qa-error.filter';
@@ -32,6 +32,7 @@ export class ReportsController {
     private readonly reports: QaReportService,
     private readonly audit: QaAudit,
     private readonly clock: QaClock,
+    private readonly settings: RecordingQaSettings,
   ) {}
 
   @ApiOperation({ summary: 'Monthly QA scores per agent' })
@@ -77,7 +78,7 @@ export class ReportsController {
     const name = q.table ?? 'agents';
     const table = (await this.reports.monthlyTables(p, q.month)).find((t) => t.name === name)!;
     await this.exported(p, `monthly-${name}.csv`, q.month);
-    sendCsv(res, `qa-monthly-${q.month}-${name}.csv`, table);
+    this.sendCsv(res, `qa-monthly-${q.month}-${name}.csv`, table);
   }
 
   @ApiOperation({ summary: "A week's sampling coverage per agent" })
@@ -100,7 +101,7 @@ export class ReportsController {
     const p = principalOf(req);
     const table = await this.reports.coverageTable(p, q.day);
     await this.exported(p, 'coverage.csv', q.day);
-    sendCsv(res, `qa-coverage-${q.day}.csv`, table);
+    this.sendCsv(res, `qa-coverage-${q.day}.csv`, table);
   }
 
   @ApiOperation({ summary: "A week's sampling coverage per agent as XLSX" })
@@ -119,12 +120,19 @@ export class ReportsController {
   }
 
   private async sendXlsx(res: ServerResponse, file: string, tables: ReportTable[]): Promise<void> {
-    sendFile(
-      res,
-      XLSX,
-      file,
-      await toXlsx(tables, { creator: 'CTI QA', created: new Date(this.clock.now()) }),
-    );
+    const doc = {
+      // Every sheet carries its own title; the document's is only their fallback.
+      title: tables[0]!.title,
+      timezone: this.settings.config.timezone,
+      created: new Date(this.clock.now()),
+      sheets: tables.map(tableSheet),
+    };
+    sendFile(res, XLSX, file, await writeXlsx(doc, 'zh-CN'));
+  }
+
+  private sendCsv(res: ServerResponse, file: string, table: ReportTable): void {
+    const csv = writeCsv(tableSheet(table), this.settings.config.timezone, 'zh-CN');
+    sendFile(res, 'text/csv; charset=utf-8', file, csv);
   }
 
   private async exported(p: QaPrincipal, what: string, period: string): Promise<void> {
@@ -150,8 +158,4 @@ function sendFile(res: ServerResponse, type: string, filename: string, body: Buf
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(body);
-}
-
-function sendCsv(res: ServerResponse, file: string, table: ReportTable): void {
-  sendFile(res, 'text/csv; charset=utf-8', file, Buffer.from(toCsv(table), 'utf8'));
 }

@@ -1,13 +1,41 @@
 import { type CoverageRow, type MonthlySummary, type ScoreGroup } from '@cti/domain';
+import { type CellValue, type ColumnKind, type Sheet } from '@cti/platform';
 
-export type Cell = string | number | boolean | null;
+export type Cell = CellValue;
 
 /** One table of a report, the same for the CSV and the XLSX export (and the page). */
 export interface ReportTable {
+  /** The table's id in the API (`?table=`). */
   readonly name: string;
+  /** Its worksheet name in the workbook. */
+  readonly sheet: string;
   readonly title: string;
   readonly headers: readonly string[];
+  /** How each column is written to a file (number formats), in the order of `headers`. */
+  readonly kinds: readonly ColumnKind[];
   readonly rows: readonly (readonly Cell[])[];
+}
+
+type Column = readonly [header: string, kind: ColumnKind];
+
+function table(
+  name: string,
+  sheet: string,
+  title: string,
+  cols: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+): ReportTable {
+  return { name, sheet, title, headers: cols.map(([h]) => h), kinds: cols.map(([, k]) => k), rows };
+}
+
+/** The table as a sheet for the shared spreadsheet writers: column keys are the positions. */
+export function tableSheet(t: ReportTable): Sheet {
+  return {
+    name: t.sheet,
+    title: t.title,
+    columns: t.headers.map((header, i) => ({ key: String(i), header, kind: t.kinds[i]! })),
+    rows: t.rows.map((r) => Object.fromEntries(r.map((v, i) => [String(i), v]))),
+  };
 }
 
 export interface AgentNames {
@@ -20,7 +48,15 @@ export function bandLabels(bands: readonly number[]): string[] {
   );
 }
 
-const GROUP_HEADERS = ['评分次数 Evaluations', '平均分 Average', '最低 Min', '最高 Max'];
+const text = (header: string): Column => [header, 'text'];
+const int = (header: string): Column => [header, 'int'];
+const num = (header: string): Column => [header, 'number'];
+const GROUP_COLUMNS: readonly Column[] = [
+  int('评分次数 Evaluations'),
+  num('平均分 Average'),
+  num('最低 Min'),
+  num('最高 Max'),
+];
 const groupCells = (g: ScoreGroup): Cell[] => [
   g.evaluations,
   g.average,
@@ -32,44 +68,41 @@ const groupCells = (g: ScoreGroup): Cell[] => [
 
 /** The monthly QA summary as tables: per agent, per team, per item, training needs. */
 export function monthlyTables(s: MonthlySummary, names: AgentNames): ReportTable[] {
-  const bands = bandLabels(s.bands);
+  const groupColumns = [
+    ...GROUP_COLUMNS,
+    ...bandLabels(s.bands).map(int),
+    int('致命项 Critical fails'),
+  ];
   return [
-    {
-      name: 'agents',
-      title: `坐席 Agents ${s.month}`,
-      headers: [
-        '工号 Agent',
-        '姓名 Name',
-        '班组 Team',
-        ...GROUP_HEADERS,
-        ...bands,
-        '致命项 Critical fails',
+    table(
+      'agents',
+      '坐席',
+      `坐席 Agents ${s.month}`,
+      [text('工号 Agent'), text('姓名 Name'), text('班组 Team'), ...groupColumns],
+      s.perAgent.map((a) => [a.key, names.nameOf(a.key), a.teamId ?? '', ...groupCells(a)]),
+    ),
+    table(
+      'teams',
+      '班组',
+      `班组 Teams ${s.month}`,
+      [text('班组 Team'), ...groupColumns],
+      [...s.perTeam.map((t) => [t.key, ...groupCells(t)]), ['全部 All', ...groupCells(s.overall)]],
+    ),
+    table(
+      'items',
+      '评分项',
+      `评分项 Items ${s.month}`,
+      [
+        text('评分表 Scorecard'),
+        text('项 Item'),
+        text('内容 Text'),
+        ['致命项 Critical', 'bool'],
+        int('评分次数 Scored'),
+        num('平均得分率 Average %'),
+        int('不合格 Failures'),
+        ['不合格率 Fail rate', 'percent'],
       ],
-      rows: s.perAgent.map((a) => [a.key, names.nameOf(a.key), a.teamId ?? '', ...groupCells(a)]),
-    },
-    {
-      name: 'teams',
-      title: `班组 Teams ${s.month}`,
-      headers: ['班组 Team', ...GROUP_HEADERS, ...bands, '致命项 Critical fails'],
-      rows: [
-        ...s.perTeam.map((t) => [t.key, ...groupCells(t)]),
-        ['全部 All', ...groupCells(s.overall)],
-      ],
-    },
-    {
-      name: 'items',
-      title: `评分项 Items ${s.month}`,
-      headers: [
-        '评分表 Scorecard',
-        '项 Item',
-        '内容 Text',
-        '致命项 Critical',
-        '评分次数 Scored',
-        '平均得分率 Average %',
-        '不合格 Failures',
-        '不合格率 Fail rate',
-      ],
-      rows: s.perItem.map((i) => [
+      s.perItem.map((i) => [
         i.scorecardId,
         i.itemId,
         i.text,
@@ -79,20 +112,21 @@ export function monthlyTables(s: MonthlySummary, names: AgentNames): ReportTable
         i.failures,
         i.failRate,
       ]),
-    },
-    {
-      name: 'training',
-      title: `培训需求 Training needs ${s.month}`,
-      headers: [
-        '排名 Rank',
-        '评分表 Scorecard',
-        '项 Item',
-        '内容 Text',
-        '不合格率 Fail rate',
-        '不合格 Failures',
-        '评分次数 Scored',
+    ),
+    table(
+      'training',
+      '培训需求',
+      `培训需求 Training needs ${s.month}`,
+      [
+        int('排名 Rank'),
+        text('评分表 Scorecard'),
+        text('项 Item'),
+        text('内容 Text'),
+        ['不合格率 Fail rate', 'percent'],
+        int('不合格 Failures'),
+        int('评分次数 Scored'),
       ],
-      rows: s.trainingNeeds.map((i, n) => [
+      s.trainingNeeds.map((i, n) => [
         n + 1,
         i.scorecardId,
         i.itemId,
@@ -101,7 +135,7 @@ export function monthlyTables(s: MonthlySummary, names: AgentNames): ReportTable
         i.failures,
         i.scored,
       ]),
-    },
+    ),
   ];
 }
 
@@ -111,22 +145,23 @@ export function coverageTable(
   names: AgentNames,
   teamOf: (agentId: string) => string | undefined,
 ): ReportTable {
-  return {
-    name: 'coverage',
-    title: `抽检覆盖 Coverage ${weekId}`,
-    headers: [
-      '工号 Agent',
-      '姓名 Name',
-      '班组 Team',
-      '抽中 Picked',
-      '已评分 Scored',
-      '要求 Required',
-      '达标 Met',
-      '上班班次 Shifts worked',
-      '覆盖班次 Shifts covered',
-      '说明 Note',
+  return table(
+    'coverage',
+    '抽检覆盖',
+    `抽检覆盖 Coverage ${weekId}`,
+    [
+      text('工号 Agent'),
+      text('姓名 Name'),
+      text('班组 Team'),
+      int('抽中 Picked'),
+      int('已评分 Scored'),
+      int('要求 Required'),
+      ['达标 Met', 'bool'],
+      int('上班班次 Shifts worked'),
+      int('覆盖班次 Shifts covered'),
+      text('说明 Note'),
     ],
-    rows: rows.map((r) => [
+    rows.map((r) => [
       r.agentId,
       names.nameOf(r.agentId),
       teamOf(r.agentId) ?? '',
@@ -138,5 +173,5 @@ export function coverageTable(
       r.shiftsCovered,
       r.note ?? '',
     ]),
-  };
+  );
 }

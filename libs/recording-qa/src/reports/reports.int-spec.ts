@@ -3,7 +3,7 @@ import { PERFECT, SERVICE_SCORECARD } from '../../../domain/src/qa/qa-fixtures';
 import { type ItemAnswer, scoreAnswers } from '@cti/domain';
 import { type EvaluationRecord } from '../ports/qa-store.port';
 import { type QaTestApp, startQaTestApp } from '../testing/qa-test-app';
-import { parseCsv } from './csv';
+import { type ColumnKind, parseCsv } from '@cti/platform';
 import { type Cell, type ReportTable } from './report-tables';
 
 const NOV = (day: number, hour = 3): number => Date.UTC(2026, 10, day, hour);
@@ -72,8 +72,16 @@ describe('QA summaries exported as XLSX and CSV (checked cell by cell)', () => {
   const admin = () => t.token('adm', 'admin');
   const get = (path: string, token = admin()) =>
     fetch(`${t.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  const asText = (c: Cell): string =>
-    c === null ? '' : typeof c === 'boolean' ? (c ? 'yes' : 'no') : String(c);
+  const asText = (c: Cell, kind: ColumnKind): string =>
+    c === null
+      ? ''
+      : typeof c === 'boolean'
+        ? c
+          ? '是'
+          : '否'
+        : kind === 'percent'
+          ? `${Math.round(Number(c) * 1000) / 10}%`
+          : String(c);
 
   it('summarises the month per agent, team and item, amended totals in, calibration copies out', async () => {
     const res = await get('/api/qa/reports/monthly?month=2026-11');
@@ -128,18 +136,24 @@ describe('QA summaries exported as XLSX and CSV (checked cell by cell)', () => {
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['agents', 'teams', 'items', 'training']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['坐席', '班组', '评分项', '培训需求']);
     for (const table of json.tables) {
-      const ws = wb.getWorksheet(table.name)!;
+      const ws = wb.getWorksheet(table.sheet)!;
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      expect(ws.getRow(2).font?.bold).toBe(true);
       expect(ws.getCell(1, 1).value).toBe(table.title);
       table.headers.forEach((h, c) => expect(ws.getCell(2, c + 1).value).toBe(h));
       table.rows.forEach((row, r) =>
         row.forEach((v, c) =>
           expect(ws.getCell(r + 3, c + 1).value).toEqual(
-            typeof v === 'boolean' ? (v ? 'yes' : 'no') : v === '' ? null : v,
+            typeof v === 'boolean' ? (v ? '是' : '否') : v === '' ? null : v,
           ),
         ),
       );
+      table.kinds.forEach((kind, c) => {
+        if (kind === 'percent' && table.rows.length)
+          expect(ws.getCell(3, c + 1).numFmt).toBe('0.0%');
+      });
       expect(ws.rowCount).toBe(table.rows.length + 2);
     }
     expect(t.audit.entries.at(-1)).toMatchObject({
@@ -163,7 +177,7 @@ describe('QA summaries exported as XLSX and CSV (checked cell by cell)', () => {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(parseCsv(bytes.toString('utf8'))).toEqual([
         [...table.headers],
-        ...table.rows.map((r) => r.map(asText)),
+        ...table.rows.map((r) => r.map((v, c) => asText(v, table.kinds[c]!))),
       ]);
     },
   );

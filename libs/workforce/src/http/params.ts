@@ -1,7 +1,7 @@
 import { FOLLOW_UP_KINDS, type FollowUpKind } from '@cti/domain';
 import { calendarDay, calendarMonth } from '@cti/http-api';
+import { type Locale } from '@cti/platform';
 import { type ReportFormat } from '../reports/report-files';
-import { type Locale } from '../reports/sheet';
 import { invalidInput } from '../workforce-error';
 
 /** Query parameters, checked: a bad one is a 400 naming it, never a guess. */

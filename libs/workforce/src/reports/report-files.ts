@@ -1,8 +1,6 @@
-import { writeCsv } from './csv-writer';
+import { type Locale, writeCsv, writeXlsx } from '@cti/platform';
 import { type WorkforceReport } from './report-types';
 import { reportSheets } from './report-sheets';
-import { type Locale } from './sheet';
-import { writeXlsx } from './xlsx-writer';
 
 export type ReportFormat = 'xlsx' | 'csv';
 

@@ -12,7 +12,7 @@ import {
   type Locale,
   type Sheet,
   type SheetDoc,
-} from './sheet';
+} from '@cti/platform';
 
 const STATUS: Readonly<Record<string, [string, string]>> = {
   working: ['上班', 'working'],

@@ -1,14 +1,13 @@
+import { UTF8_BOM, writeCsv, writeXlsx } from '@cti/platform';
 import { at } from '../testing/fixtures';
 import { startTestDatabase } from '../../../testing/src/postgres-test-db';
 import { playScenarioDay, SCENARIO_DAY as DAY } from '../testing/day-scenario';
 import { WorkforceHarness } from '../testing/harness';
 import { type WorkforcePrincipal } from '../ports/principal';
-import { writeCsv, UTF8_BOM } from './csv-writer';
 import { reportSheets } from './report-sheets';
-import { writeXlsx } from './xlsx-writer';
 
 const supervisor: WorkforcePrincipal = { userId: 'u4', username: 'sup1', role: 'supervisor' };
-import { readBack, rowValues } from '../testing/xlsx-read';
+import { readBack, rowValues } from '../../../testing/src/xlsx-read';
 
 describe('CSV and the monthly report (real PostgreSQL)', () => {
   let h: WorkforceHarness;

@@ -1,10 +1,10 @@
+import { writeXlsx } from '@cti/platform';
 import { at } from '../testing/fixtures';
 import { startTestDatabase } from '../../../testing/src/postgres-test-db';
 import { playScenarioDay, SCENARIO_DAY as DAY } from '../testing/day-scenario';
 import { WorkforceHarness } from '../testing/harness';
 import { type WorkforcePrincipal } from '../ports/principal';
 import { reportSheets } from './report-sheets';
-import { writeXlsx } from './xlsx-writer';
 
 const supervisor: WorkforcePrincipal = { userId: 'u4', username: 'sup1', role: 'supervisor' };
 const leader: WorkforcePrincipal = {
@@ -13,7 +13,7 @@ const leader: WorkforcePrincipal = {
   role: 'team_leader',
   teamId: 't1',
 };
-import { readBack, rowValues, wall } from '../testing/xlsx-read';
+import { readBack, rowValues, wall } from '../../../testing/src/xlsx-read';
 
 describe('daily reports: JSON and XLSX opened back (real PostgreSQL)', () => {
   let h: WorkforceHarness;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { wallTimeOf } from '@cti/domain';
-import { cellOf, type CellValue, type SheetColumn, type SheetDoc } from './sheet';
+import { yesNo } from './csv';
+import { cellOf, type CellValue, type Locale, type SheetColumn, type SheetDoc } from './sheet';
 
 const FORMATS: Readonly<Record<SheetColumn['kind'], string | undefined>> = {
   text: '@',
@@ -21,10 +22,15 @@ export function excelLocalDate(epochMs: number, timezone: string): Date {
   return new Date(Date.UTC(y!, m! - 1, d!, Math.floor(w.minutes / 60), w.minutes % 60, w.seconds));
 }
 
-/** The report as an .xlsx workbook: a title row, a bold frozen header, typed cells. */
-export async function writeXlsx(doc: SheetDoc, locale: 'zh-CN' | 'en'): Promise<Buffer> {
+/**
+ * The document as an .xlsx workbook, one worksheet per sheet: a title row, a bold frozen header
+ * with an auto filter, typed cells with number formats. Text that looks like a formula stays text
+ * (exceljs only writes formulas from { formula } cells, so a customer's "=..." is inert).
+ */
+export async function writeXlsx(doc: SheetDoc, locale: Locale): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'asterisk-cti';
+  if (doc.created) wb.created = doc.created;
   for (const sheet of doc.sheets) {
     const ws = wb.addWorksheet(sheet.name.slice(0, 31), {
       views: [{ state: 'frozen', ySplit: 2 }],
@@ -33,11 +39,12 @@ export async function writeXlsx(doc: SheetDoc, locale: 'zh-CN' | 'en'): Promise<
       key: c.key,
       width: c.width ?? Math.max(8, c.header.length * (locale === 'zh-CN' ? 2 : 1) + 2),
     }));
-    ws.getCell(1, 1).value = doc.title;
+    ws.getCell(1, 1).value = sheet.title ?? doc.title;
     ws.getCell(1, 1).font = { bold: true, size: 13 };
     const header = ws.getRow(2);
     sheet.columns.forEach((c, i) => (header.getCell(i + 1).value = c.header));
     header.font = { bold: true };
+    ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: sheet.columns.length } };
     for (const row of sheet.rows) {
       const r = ws.addRow(
         sheet.columns.map((c) => excelValue(c, cellOf(row[c.key]), doc.timezone, locale)),
@@ -55,11 +62,10 @@ function excelValue(
   c: SheetColumn,
   v: CellValue,
   timezone: string,
-  locale: 'zh-CN' | 'en',
+  locale: Locale,
 ): ExcelJS.CellValue {
   if (v === null) return null;
   if (c.kind === 'datetime' && typeof v === 'number') return excelLocalDate(v, timezone);
-  if (c.kind === 'bool' && typeof v === 'boolean')
-    return locale === 'zh-CN' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+  if (typeof v === 'boolean') return yesNo(v, locale);
   return v;
 }

@@ -15,6 +15,8 @@ export interface SheetColumn {
 export interface Sheet {
   /** Sheet name in the workbook (Excel: at most 31 characters). */
   readonly name: string;
+  /** The title row above the header; the document's title when absent. */
+  readonly title?: string;
   readonly columns: readonly SheetColumn[];
   /** Only the columns' keys are read; other fields of a row are ignored. */
   readonly rows: readonly Readonly<Record<string, unknown>>[];
@@ -22,7 +24,10 @@ export interface Sheet {
 
 export interface SheetDoc {
   readonly title: string;
+  /** The center's zone: datetime cells show its local wall time. */
   readonly timezone: string;
+  /** When the workbook was made (its document properties); unset when absent. */
+  readonly created?: Date;
   readonly sheets: readonly Sheet[];
 }
 
