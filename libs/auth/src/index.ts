@@ -36,7 +36,7 @@ export {
   benchLoginFlood,
   type LoginFloodOptions,
   type LoginFloodResult,
-} from './login-flood-bench';
+} from './bench-login-flood';
 export { PasswordCheckGate } from './password-check-gate';
 export {
   DEFAULT_SCRYPT_COST,
