@@ -41,7 +41,7 @@ describe('list actions agree with the live event stream', () => {
   it('QueueStatus members/entries and CoreShowChannels match the events seen before them', async () => {
     let seen = 0;
     const run = await recordRun(
-      fastDay({ seed: 5, agents: 12, callRate: 0.2, speed: 7200 }),
+      fastDay({ seed: 5, agents: 12, callRate: 0.2, speed: 1800 }),
       (frame, client) => {
         if (frame.get('Timestamp') === undefined) return;
         seen += 1;
