@@ -1,5 +1,6 @@
 import { type ApiBodyOptions } from '@nestjs/swagger';
 import { FOLLOW_UP_KINDS } from '@cti/domain';
+import { EXCEPTION_FLAGS } from '../attendance/attendance.service';
 
 /** A schema as @ApiBody takes it (the type itself is not exported by @nestjs/swagger). */
 type SchemaObject = Extract<
@@ -71,20 +72,7 @@ export const ATTENDANCE_EXCEPTION_BODY: SchemaObject = {
   properties: {
     agentId: { type: 'string' },
     day: DAY,
-    flag: {
-      type: 'string',
-      enum: [
-        'late',
-        'early',
-        'late-absence',
-        'early-absence',
-        'no-show',
-        'still-logged-in',
-        'pause-over-limit',
-        'monthly-incidents',
-        'all',
-      ],
-    },
+    flag: { type: 'string', enum: [...EXCEPTION_FLAGS] },
     reason: { type: 'string' },
   },
 };
